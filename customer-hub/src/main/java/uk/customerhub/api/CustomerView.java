@@ -1,0 +1,24 @@
+package uk.customerhub.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The single view of a customer: profile, identities, open service requests, counts of contacts by channel and the
+ * most recent timeline entries, as the viewer may see them. {@code position} is the position of the customer's
+ * record the view reflects; {@code totalEntries} counts the timeline entries the viewer may see.
+ */
+public record CustomerView(String customerId,
+                           String organisation,
+                           CustomerCategory category,
+                           CustomerProfile profile,
+                           List<Identity> identities,
+                           List<OpenServiceRequest> openServiceRequests,
+                           Map<Channel, Long> contactsByChannel,
+                           List<TimelineEntry> recentEntries,
+                           long totalEntries,
+                           Instant registeredAt,
+                           Instant updatedAt,
+                           long position) {
+}

@@ -1,0 +1,20 @@
+package uk.customerhub.api;
+
+/**
+ * One page of a customer's timeline, newest first, holding only the entries the viewer may see. Page 0 is the
+ * newest. Answers an empty result when there is no such customer or the viewer may not see it.
+ */
+public record FetchTimelinePage(String customerId, Viewer viewer, int page, int size, Long awaitPosition) {
+    public static final int MAX_SIZE = 100;
+
+    public FetchTimelinePage {
+        Require.id("customerId", customerId);
+        Require.present("viewer", viewer);
+        if (page < 0) {
+            throw new InvalidInputException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new InvalidInputException("size", "must be between 1 and " + MAX_SIZE);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package uk.customerhub.api;
+
+/** An identity (personal data) was linked to a customer. */
+public record IdentityLinked(String customerId, Identity personal) {
+}

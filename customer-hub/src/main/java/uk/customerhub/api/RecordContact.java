@@ -1,0 +1,37 @@
+package uk.customerhub.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/**
+ * Record one contact of a customer with the council, on any channel. Contact ids are unique across the hub:
+ * recording the same contact again is a no-op that returns the first receipt; the same id with a different body is a
+ * conflict. A contact that raises a service request is recorded with {@link RaiseServiceRequest} instead.
+ */
+public record RecordContact(@TargetAggregateIdentifier String customerId,
+                            String contactId,
+                            Channel channel,
+                            ContactType type,
+                            Direction direction,
+                            Instant occurredAt,
+                            RecordedBy recordedBy,
+                            Outcome outcome,
+                            Visibility visibility,
+                            Specialism specialism,
+                            ContactNarrative personal) {
+    public RecordContact {
+        Require.id("customerId", customerId);
+        Require.id("contactId", contactId);
+        Require.present("channel", channel);
+        Require.present("type", type);
+        direction = direction == null ? Direction.INBOUND : direction;
+        Require.present("occurredAt", occurredAt);
+        Require.present("recordedBy", recordedBy);
+        Require.present("personal", personal);
+        EntryVisibility.check(visibility, specialism);
+        if (type == ContactType.SERVICE_REQUEST || outcome == Outcome.SERVICE_REQUEST_RAISED) {
+            throw new InvalidInputException("type", "a service request is raised with its own command, not recorded as a plain contact");
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package uk.customerhub.customer;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import uk.customerhub.api.ConflictingRequestException;
+import uk.customerhub.api.ContactNarrative;
+import uk.customerhub.api.ContactRecorded;
+import uk.customerhub.api.ContactType;
+import uk.customerhub.api.CustomerCategory;
+import uk.customerhub.api.CustomerProfile;
+import uk.customerhub.api.CustomerRegistered;
+import uk.customerhub.api.Direction;
+import uk.customerhub.api.Identity;
+import uk.customerhub.api.IdentityKind;
+import uk.customerhub.api.IdentityLinked;
+import uk.customerhub.api.LinkIdentity;
+import uk.customerhub.api.Outcome;
+import uk.customerhub.api.ProfileUpdated;
+import uk.customerhub.api.RaiseServiceRequest;
+import uk.customerhub.api.Receipt;
+import uk.customerhub.api.RecordContact;
+import uk.customerhub.api.RegisterCustomer;
+import uk.customerhub.api.ServiceRequestRaised;
+import uk.customerhub.api.UpdateProfile;
+import uk.customerhub.identity.UniqueKeys;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The integrated customer record: every contact a customer makes, on every channel, is an event of this aggregate.
+ * It checks the record's rules and applies events; it knows nothing of storage, HTTP or Spring.
+ */
+public class Customer {
+
+    @AggregateIdentifier
+    private String customerId;
+    private String registrationFingerprint;
+    private CustomerCategory category;
+    private CustomerProfile profile;
+    private final Set<Identity> identities = new LinkedHashSet<>();
+    private final Map<String, RecordedContactId> contacts = new HashMap<>();
+    private long position = -1;
+
+    protected Customer() {
+        // required by Axon to rebuild the record from its events
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Receipt handle(RegisterCustomer command, UniqueKeys uniqueKeys) {
+        String fingerprint = Fingerprint.of(command);
+        if (customerId != null) {
+            if (fingerprint.equals(registrationFingerprint)) {
+                return Receipt.of(customerId, position);
+            }
+            throw new ConflictingRequestException("customer " + command.customerId() + " is already registered with other details");
+        }
+        List<Identity> toLink = new ArrayList<>(command.identities());
+        toLink.addAll(contactPointsOf(command.personal()));
+        for (Identity identity : toLink) {
+            claimIfExclusive(uniqueKeys, command.customerId(), identity);
+        }
+        apply(new CustomerRegistered(command.customerId(), command.category(), command.personal()),
+                MetaData.with("registrationFingerprint", fingerprint));
+        toLink.stream().distinct().forEach(identity -> apply(new IdentityLinked(command.customerId(), identity)));
+        return Receipt.of(customerId, position);
+    }
+
+    @CommandHandler
+    public Receipt handle(UpdateProfile command) {
+        CustomerProfile updated = profile.updatedWith(command.change());
+        CustomerCategory newCategory = command.category() != null ? command.category() : category;
+        if (!updated.equals(profile) || newCategory != category) {
+            apply(new ProfileUpdated(customerId, newCategory, updated));
+        }
+        contactPointsOf(updated).stream()
+                .filter(identity -> !identities.contains(identity))
+                .forEach(identity -> apply(new IdentityLinked(customerId, identity)));
+        return Receipt.of(customerId, position);
+    }
+
+    @CommandHandler
+    public Receipt handle(LinkIdentity command, UniqueKeys uniqueKeys) {
+        if (!identities.contains(command.identity())) {
+            claimIfExclusive(uniqueKeys, customerId, command.identity());
+            apply(new IdentityLinked(customerId, command.identity()));
+        }
+        return Receipt.of(customerId, position);
+    }
+
+    @CommandHandler
+    public Receipt handle(RecordContact command, UniqueKeys uniqueKeys) {
+        String fingerprint = Fingerprint.of(command);
+        RecordedContactId earlier = contacts.get(command.contactId());
+        if (earlier != null) {
+            return sameOrConflict(command.contactId(), earlier, fingerprint);
+        }
+        claimContact(uniqueKeys, command.contactId(), fingerprint);
+        apply(new ContactRecorded(customerId, command.contactId(), command.channel(), command.type(),
+                        command.direction(), command.occurredAt(), command.recordedBy(), command.outcome(),
+                        command.visibility(), command.specialism(), command.personal()),
+                MetaData.with("contactFingerprint", fingerprint));
+        return new Receipt(customerId, command.contactId(), null, position);
+    }
+
+    @CommandHandler
+    public Receipt handle(RaiseServiceRequest command, UniqueKeys uniqueKeys) {
+        String fingerprint = Fingerprint.of(command);
+        RecordedContactId earlier = contacts.get(command.contactId());
+        if (earlier != null) {
+            return sameOrConflict(command.contactId(), earlier, fingerprint);
+        }
+        claimContact(uniqueKeys, command.contactId(), fingerprint);
+        String requestOwner = uniqueKeys.claim(KeyNamespaces.SERVICE_REQUEST, command.serviceRequestId(), customerId + "|" + command.contactId());
+        if (!requestOwner.equals(customerId + "|" + command.contactId())) {
+            throw new ConflictingRequestException("service request id " + command.serviceRequestId() + " is already in use");
+        }
+        apply(new ContactRecorded(customerId, command.contactId(), command.channel(), ContactType.SERVICE_REQUEST,
+                        Direction.INBOUND, command.occurredAt(), command.recordedBy(), Outcome.SERVICE_REQUEST_RAISED,
+                        command.visibility(), command.specialism(), new ContactNarrative(command.personal().description())),
+                MetaData.with("contactFingerprint", fingerprint)
+                        .and("serviceRequestId", command.serviceRequestId()));
+        apply(new ServiceRequestRaised(customerId, command.serviceRequestId(), command.contactId(),
+                command.serviceCode(), command.visibility(), command.specialism(), command.personal()));
+        return new Receipt(customerId, command.contactId(), command.serviceRequestId(), position);
+    }
+
+    private Receipt sameOrConflict(String contactId, RecordedContactId earlier, String fingerprint) {
+        if (!earlier.fingerprint().equals(fingerprint)) {
+            throw new ConflictingRequestException("contact " + contactId + " was already recorded with a different body");
+        }
+        return new Receipt(customerId, contactId, earlier.serviceRequestId(), earlier.position());
+    }
+
+    private void claimContact(UniqueKeys uniqueKeys, String contactId, String fingerprint) {
+        String owner = customerId + "|" + fingerprint;
+        if (!uniqueKeys.claim(KeyNamespaces.CONTACT, contactId, owner).equals(owner)) {
+            throw new ConflictingRequestException("contact id " + contactId + " is already in use with a different body");
+        }
+    }
+
+    private static void claimIfExclusive(UniqueKeys uniqueKeys, String customerId, Identity identity) {
+        if (identity.kind().exclusive()
+                && !uniqueKeys.claim(KeyNamespaces.identity(identity.kind()), identity.value(), customerId).equals(customerId)) {
+            throw new ConflictingRequestException("this " + identity.kind().name().toLowerCase().replace('_', ' ')
+                    + " already belongs to another customer");
+        }
+    }
+
+    private static List<Identity> contactPointsOf(CustomerProfile profile) {
+        List<Identity> points = new ArrayList<>();
+        if (profile.contactDetails().email() != null) {
+            points.add(new Identity(IdentityKind.EMAIL, profile.contactDetails().email()));
+        }
+        if (profile.contactDetails().phone() != null) {
+            points.add(new Identity(IdentityKind.PHONE, profile.contactDetails().phone()));
+        }
+        return points;
+    }
+
+    @EventSourcingHandler
+    void on(CustomerRegistered event, @SequenceNumber long sequence,
+            @MetaDataValue("registrationFingerprint") String fingerprint) {
+        customerId = event.customerId();
+        category = event.category();
+        profile = event.personal();
+        registrationFingerprint = fingerprint;
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ProfileUpdated event, @SequenceNumber long sequence) {
+        category = event.category();
+        profile = event.personal();
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(IdentityLinked event, @SequenceNumber long sequence) {
+        identities.add(event.personal());
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ContactRecorded event, @SequenceNumber long sequence,
+            @MetaDataValue("contactFingerprint") String fingerprint,
+            @MetaDataValue("serviceRequestId") String serviceRequestId) {
+        contacts.put(event.contactId(), new RecordedContactId(fingerprint, serviceRequestId, sequence));
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceRequestRaised event, @SequenceNumber long sequence) {
+        contacts.computeIfPresent(event.contactId(),
+                (id, contact) -> new RecordedContactId(contact.fingerprint(), event.serviceRequestId(), sequence));
+        position = sequence;
+    }
+}

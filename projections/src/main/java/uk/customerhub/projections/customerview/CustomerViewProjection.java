@@ -1,0 +1,141 @@
+package uk.customerhub.projections.customerview;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import uk.customerhub.api.ContactRecorded;
+import uk.customerhub.api.CustomerRegistered;
+import uk.customerhub.api.IdentityKind;
+import uk.customerhub.api.IdentityLinked;
+import uk.customerhub.api.OpenServiceRequest;
+import uk.customerhub.api.ProfileUpdated;
+import uk.customerhub.api.Provenance;
+import uk.customerhub.api.ServiceRequestRaised;
+import uk.customerhub.api.TimelineEntry;
+import uk.customerhub.api.TimelineEntryKind;
+import uk.customerhub.api.Visibility;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+
+/**
+ * Builds the single view of the customer from the events of the customer's record: the view itself, its timeline
+ * entries and the lookups by identity and by surname and postcode (see {@link CustomerViewStore}).
+ * <p>
+ * Safe to deliver an event again, as a tracking processor may after a crash. An event whose sequence number is not
+ * past the view's position has been applied and is skipped. Otherwise the entry documents and lookups it implies are
+ * written first, numbered from the view's counters, and the view last, on condition that it is still at the position
+ * it was read at. Should the process stop between the two, the view still holds the old counters, so the
+ * redelivered event writes the same entry numbers again, and the lookups ({@code $addToSet}, {@code $pull}) are
+ * unchanged by a repeat.
+ * <p>
+ * Events of one customer must be handled in order, one at a time (the sequencing policy of a tracking processor
+ * does this by aggregate).
+ */
+@ProcessingGroup(CustomerViewProjection.PROCESSING_GROUP)
+public class CustomerViewProjection {
+    /** The processing group (tracking event processor) this projection belongs to. */
+    public static final String PROCESSING_GROUP = "customer-view";
+    /** The status of a service request until a status update says otherwise. */
+    static final String OPEN = "open";
+
+    private final CustomerViewStore store;
+    private final LookupKeys lookupKeys;
+
+    public CustomerViewProjection(MongoDatabase database, LookupKeyHasher hasher) {
+        this.store = new CustomerViewStore(database);
+        this.lookupKeys = new LookupKeys(hasher);
+    }
+
+    @EventHandler
+    public void on(CustomerRegistered event, @SequenceNumber long sequence, @Timestamp Instant recordedAt,
+                   @MetaDataValue(Provenance.ORGANISATION) String organisation) {
+        if (store.view(event.customerId()).isPresent()) {
+            return;
+        }
+        String owner = organisation == null ? Provenance.DEFAULT_ORGANISATION : organisation;
+        lookupKeys.surnameAndPostcode(owner, event.personal())
+                .ifPresent(key -> store.addToLookup(key, event.customerId()));
+        store.insert(StoredCustomerView.registered(event.customerId(), owner, event.category(), event.personal(),
+                recordedAt, sequence));
+    }
+
+    @EventHandler
+    public void on(ProfileUpdated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, view -> {
+            Optional<String> before = lookupKeys.surnameAndPostcode(view.organisation(), view.profile());
+            Optional<String> after = lookupKeys.surnameAndPostcode(view.organisation(), event.personal());
+            if (!before.equals(after)) {
+                before.ifPresent(key -> store.removeFromLookup(key, view.customerId()));
+                after.ifPresent(key -> store.addToLookup(key, view.customerId()));
+            }
+            view.changeProfile(event.category(), event.personal());
+        });
+    }
+
+    @EventHandler
+    public void on(IdentityLinked event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, view -> {
+            store.addToLookup(lookupKeys.identity(view.organisation(), event.personal()), view.customerId());
+            boolean digitalId = event.personal().kind() == IdentityKind.DIGITAL_ID;
+            view.linkIdentity(event.personal(), digitalId ? lookupKeys.digitalId(event.personal().value()) : null);
+        });
+    }
+
+    @EventHandler
+    public void on(ContactRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, view -> addEntry(view, number -> new TimelineEntry(number,
+                TimelineEntryKind.CONTACT, recordedAt, event.occurredAt(), event.contactId(), null,
+                event.channel(), event.type(), event.direction(), event.outcome(), event.recordedBy(),
+                event.visibility(), event.specialism(), event.personal().summary(), null, null, null, sequence)));
+    }
+
+    @EventHandler
+    public void on(ServiceRequestRaised event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, view -> {
+            addEntry(view, number -> new TimelineEntry(number, TimelineEntryKind.SERVICE_REQUEST, recordedAt, null,
+                    event.contactId(), event.serviceRequestId(), null, null, null, null, null,
+                    event.visibility(), event.specialism(), event.personal().description(), event.serviceCode(),
+                    event.personal().attributes(), event.personal().location(), sequence));
+            view.openServiceRequest(new OpenServiceRequest(event.serviceRequestId(), event.contactId(),
+                    event.serviceCode(), OPEN, event.personal().description(), recordedAt, event.visibility(),
+                    event.specialism()));
+        });
+    }
+
+    /**
+     * Applies one event to a customer's view: {@code change} writes what lies outside the view (entries, lookups)
+     * and changes the view; then the view is stored, unless it was at or past this event already.
+     */
+    private void apply(String customerId, long sequence, Instant recordedAt, Consumer<StoredCustomerView> change) {
+        StoredCustomerView view = store.view(customerId).orElseThrow(() -> new IllegalStateException(
+                "customer " + customerId + " has no view to apply event " + sequence + " to: its registration was not applied"));
+        long previousPosition = view.position();
+        if (sequence <= previousPosition) {
+            return;
+        }
+        change.accept(view);
+        view.applied(sequence, recordedAt);
+        if (!store.replace(view, previousPosition)) {
+            throw new IllegalStateException("the view of customer " + customerId
+                    + " changed while event " + sequence + " was applied: is a second processor writing it?");
+        }
+    }
+
+    /** Numbers a new entry after the view's last, writes it, and the same for the resident when visible to them. */
+    private void addEntry(StoredCustomerView view, LongFunction<TimelineEntry> numbered) {
+        TimelineEntry entry = numbered.apply(view.entryCount() + 1);
+        store.write(TimelineNumbering.ALL_ENTRIES, view.customerId(), entry);
+        view.addEntry(entry);
+        if (entry.visibility() == Visibility.RESIDENT_VISIBLE) {
+            TimelineEntry residentEntry = numbered.apply(view.residentEntryCount() + 1);
+            store.write(TimelineNumbering.RESIDENT_VISIBLE, view.customerId(), residentEntry);
+            view.addResidentEntry(residentEntry);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package uk.customerhub.projections.customerview;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.customerhub.api.CustomerMatches;
+import uk.customerhub.api.CustomerSummary;
+import uk.customerhub.api.CustomerView;
+import uk.customerhub.api.FetchCustomerView;
+import uk.customerhub.api.FetchTimelinePage;
+import uk.customerhub.api.FindCustomersByIdentity;
+import uk.customerhub.api.FindCustomersBySurnameAndPostcode;
+import uk.customerhub.api.TimelineEntry;
+import uk.customerhub.api.TimelinePage;
+import uk.customerhub.api.Viewer;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+
+/**
+ * Answers the single-view queries from what {@link CustomerViewProjection} stored, showing each viewer only what
+ * they may see ({@link ViewerAccess}, {@link Viewer#maySee}). A customer the viewer may not see is answered exactly
+ * as an unknown one: an empty result.
+ * <p>
+ * A query that gives an {@code awaitPosition} first waits, polling every {@value #POLL_MILLIS} ms for at most the
+ * await timeout, until the customer's view has reached that position; then it answers with what there is.
+ */
+public class CustomerViewQueries {
+    /** How long a query waits at most for the view to reach the position it asks for, unless told otherwise. */
+    public static final Duration DEFAULT_AWAIT_TIMEOUT = Duration.ofSeconds(5);
+    static final long POLL_MILLIS = 20;
+    private static final Logger log = LoggerFactory.getLogger(CustomerViewQueries.class);
+
+    private final CustomerViewStore store;
+    private final LookupKeys lookupKeys;
+    private final ViewerAccess access;
+    private final Duration awaitTimeout;
+
+    public CustomerViewQueries(MongoDatabase database, LookupKeyHasher hasher) {
+        this(database, hasher, DEFAULT_AWAIT_TIMEOUT);
+    }
+
+    public CustomerViewQueries(MongoDatabase database, LookupKeyHasher hasher, Duration awaitTimeout) {
+        this.store = new CustomerViewStore(database);
+        this.lookupKeys = new LookupKeys(hasher);
+        this.access = new ViewerAccess(lookupKeys);
+        this.awaitTimeout = awaitTimeout;
+    }
+
+    @QueryHandler
+    public Optional<CustomerView> handle(FetchCustomerView query) {
+        awaitPosition(query.customerId(), query.awaitPosition());
+        return store.view(query.customerId())
+                .filter(view -> access.maySee(query.viewer(), view))
+                .map(view -> view.seenBy(query.viewer()));
+    }
+
+    /**
+     * A page of the timeline, newest first. A resident pages through the resident-visible entries, numbered without
+     * gaps. Staff page through every entry: the entries of a page they may not see (restricted to another
+     * specialism) are left out after it is read, so such a page holds fewer than {@code size} entries, while
+     * {@code totalEntries} counts only what they may see.
+     */
+    @QueryHandler
+    public Optional<TimelinePage> handle(FetchTimelinePage query) {
+        awaitPosition(query.customerId(), query.awaitPosition());
+        return store.view(query.customerId())
+                .filter(view -> access.maySee(query.viewer(), view))
+                .map(view -> page(view, query));
+    }
+
+    /** Customers holding an identity: every one for an e-mail or phone a household shares; one at most otherwise. */
+    @QueryHandler
+    public CustomerMatches handle(FindCustomersByIdentity query) {
+        List<String> customerIds = store.lookup(lookupKeys.identity(query.viewer().organisation(), query.identity()));
+        if (query.identity().kind().exclusive() && customerIds.size() > 1) {
+            log.error("{} customers hold the same {}: answering none until the records are put right",
+                    customerIds.size(), query.identity().kind());
+            return new CustomerMatches(List.of());
+        }
+        return matches(customerIds, query.viewer(), access::mayFindByIdentity);
+    }
+
+    @QueryHandler
+    public CustomerMatches handle(FindCustomersBySurnameAndPostcode query) {
+        String key = lookupKeys.surnameAndPostcode(query.viewer().organisation(), query.surname(), query.postcode());
+        return matches(store.lookup(key), query.viewer(), access::maySee);
+    }
+
+    private TimelinePage page(StoredCustomerView view, FetchTimelinePage query) {
+        Viewer viewer = query.viewer();
+        TimelineNumbering numbering = viewer.isResident() ? TimelineNumbering.RESIDENT_VISIBLE : TimelineNumbering.ALL_ENTRIES;
+        long numbered = viewer.isResident() ? view.residentEntryCount() : view.entryCount();
+        long newest = numbered - (long) query.page() * query.size();
+        long oldest = Math.max(1, newest - query.size() + 1);
+        List<TimelineEntry> entries = newest < 1 ? List.of() : store.entries(numbering, view.customerId(), oldest, newest)
+                .stream()
+                .filter(entry -> viewer.maySee(entry.visibility(), entry.specialism()))
+                .sorted(Comparator.comparingLong(TimelineEntry::number).reversed())
+                .toList();
+        return new TimelinePage(view.customerId(), entries, query.page(), query.size(), view.entriesSeenBy(viewer));
+    }
+
+    private CustomerMatches matches(List<String> customerIds, Viewer viewer,
+                                    BiPredicate<Viewer, StoredCustomerView> mayFind) {
+        return new CustomerMatches(store.views(customerIds).stream()
+                .filter(view -> mayFind.test(viewer, view))
+                .map(StoredCustomerView::summary)
+                .sorted(Comparator.comparing(CustomerSummary::customerId))
+                .toList());
+    }
+
+    private void awaitPosition(String customerId, Long position) {
+        if (position == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + awaitTimeout.toNanos();
+        while (store.positionOf(customerId) < position && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

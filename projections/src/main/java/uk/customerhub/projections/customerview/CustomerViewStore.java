@@ -1,0 +1,108 @@
+package uk.customerhub.projections.customerview;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import uk.customerhub.api.TimelineEntry;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.LongStream;
+
+/**
+ * The single view's collections in MongoDB. Every read is an equality or {@code $in} lookup on {@code _id}, so it
+ * stays fast on a store whose only indexes are unique hash indexes (no ranges, sorts or skips):
+ * <ul>
+ *   <li>{@value #VIEWS}: one document per customer, {@code _id} = customer id ({@link StoredCustomerView});</li>
+ *   <li>{@code timeline_entries} and {@code resident_timeline_entries}: one document per entry, {@code _id} =
+ *       customer id {@code /} entry number ({@link TimelineNumbering});</li>
+ *   <li>{@value #LOOKUPS}: {@code _id} = {@link LookupKeys lookup key}, {@code customerIds} = the customers
+ *       holding it.</li>
+ * </ul>
+ */
+final class CustomerViewStore {
+    static final String VIEWS = "customer_views";
+    static final String LOOKUPS = "customer_lookups";
+    private static final String ID = "_id";
+    private static final String CUSTOMER_IDS = "customerIds";
+
+    private final MongoCollection<Document> views;
+    private final MongoCollection<Document> lookups;
+    private final MongoDatabase database;
+
+    CustomerViewStore(MongoDatabase database) {
+        this.database = database;
+        this.views = database.getCollection(VIEWS);
+        this.lookups = database.getCollection(LOOKUPS);
+    }
+
+    Optional<StoredCustomerView> view(String customerId) {
+        return Optional.ofNullable(views.find(Filters.eq(ID, customerId)).first()).map(StoredCustomerView::new);
+    }
+
+    List<StoredCustomerView> views(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        return views.find(Filters.in(ID, customerIds)).map(StoredCustomerView::new).into(new ArrayList<>());
+    }
+
+    /** The position a customer's view has reached, or -1 when it has none yet. */
+    long positionOf(String customerId) {
+        Document found = views.find(Filters.eq(ID, customerId))
+                .projection(Projections.include(StoredCustomerView.POSITION)).first();
+        return found == null ? -1 : found.getLong(StoredCustomerView.POSITION);
+    }
+
+    void insert(StoredCustomerView view) {
+        views.insertOne(view.document());
+    }
+
+    /**
+     * Replaces a view, provided it is still at {@code previousPosition}.
+     *
+     * @return false when the stored view has moved on meanwhile (nothing was written)
+     */
+    boolean replace(StoredCustomerView view, long previousPosition) {
+        return views.replaceOne(Filters.and(Filters.eq(ID, view.customerId()),
+                        Filters.eq(StoredCustomerView.POSITION, previousPosition)),
+                view.document()).getMatchedCount() == 1;
+    }
+
+    /** Writes an entry under its number, replacing what a delivery interrupted earlier may have left there. */
+    void write(TimelineNumbering numbering, String customerId, TimelineEntry entry) {
+        String id = TimelineNumbering.entryId(customerId, entry.number());
+        database.getCollection(numbering.collection()).replaceOne(Filters.eq(ID, id),
+                TimelineEntryDocuments.toDocument(entry).append(ID, id), new ReplaceOptions().upsert(true));
+    }
+
+    /** The entries numbered {@code first..last} of one numbering, in no particular order. */
+    List<TimelineEntry> entries(TimelineNumbering numbering, String customerId, long first, long last) {
+        List<String> ids = LongStream.rangeClosed(first, last)
+                .mapToObj(number -> TimelineNumbering.entryId(customerId, number))
+                .toList();
+        return database.getCollection(numbering.collection()).find(Filters.in(ID, ids))
+                .map(TimelineEntryDocuments::fromDocument)
+                .into(new ArrayList<>());
+    }
+
+    void addToLookup(String key, String customerId) {
+        lookups.updateOne(Filters.eq(ID, key), Updates.addToSet(CUSTOMER_IDS, customerId), new UpdateOptions().upsert(true));
+    }
+
+    void removeFromLookup(String key, String customerId) {
+        lookups.updateOne(Filters.eq(ID, key), Updates.pull(CUSTOMER_IDS, customerId));
+    }
+
+    List<String> lookup(String key) {
+        Document found = lookups.find(Filters.eq(ID, key)).first();
+        return found == null ? List.of() : found.getList(CUSTOMER_IDS, String.class);
+    }
+}

@@ -1,0 +1,265 @@
+package uk.customerhub.projections.customerview;
+
+import org.bson.Document;
+import uk.customerhub.api.Channel;
+import uk.customerhub.api.CustomerCategory;
+import uk.customerhub.api.CustomerProfile;
+import uk.customerhub.api.CustomerSummary;
+import uk.customerhub.api.CustomerView;
+import uk.customerhub.api.Identity;
+import uk.customerhub.api.OpenServiceRequest;
+import uk.customerhub.api.Specialism;
+import uk.customerhub.api.TimelineEntry;
+import uk.customerhub.api.TimelineEntryKind;
+import uk.customerhub.api.Viewer;
+import uk.customerhub.api.Visibility;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One customer's document in {@code customer_views}: everything needed to answer the single view in one read, for
+ * every kind of viewer. Beside the profile, identities and open service requests it keeps two sets of figures and
+ * recent entries: over every entry (for staff) and over the resident-visible entries only (for the resident). Staff
+ * must not learn of restricted entries outside their specialisms, not even by their count, so it also keeps, per
+ * specialism, how many restricted entries there are and on which channels, to subtract them.
+ * <p>
+ * Its size is bounded by the customer's identities and open requests, never by the length of the timeline.
+ */
+final class StoredCustomerView {
+    static final String POSITION = "position";
+    /** How many of the most recent entries the view keeps. */
+    static final int RECENT_ENTRIES = 10;
+
+    private static final String ORGANISATION = "organisation";
+    private static final String CATEGORY = "category";
+    private static final String PROFILE = "profile";
+    private static final String IDENTITIES = "identities";
+    private static final String DIGITAL_ID_KEYS = "digitalIdKeys";
+    private static final String OPEN_SERVICE_REQUESTS = "openServiceRequests";
+    private static final String ENTRY_COUNT = "entryCount";
+    private static final String RESIDENT_ENTRY_COUNT = "residentEntryCount";
+    private static final String CONTACTS_BY_CHANNEL = "contactsByChannel";
+    private static final String RESIDENT_CONTACTS_BY_CHANNEL = "residentContactsByChannel";
+    private static final String RESTRICTED = "restricted";
+    private static final String RECENT = "recentEntries";
+    private static final String RECENT_RESIDENT = "recentResidentEntries";
+    private static final String REGISTERED_AT = "registeredAt";
+    private static final String UPDATED_AT = "updatedAt";
+
+    private final Document document;
+
+    StoredCustomerView(Document document) {
+        this.document = document;
+    }
+
+    /** The view of a newly registered customer, at the position of its registration. */
+    static StoredCustomerView registered(String customerId, String organisation, CustomerCategory category,
+                                         CustomerProfile profile, Instant registeredAt, long position) {
+        return new StoredCustomerView(new Document("_id", customerId)
+                .append(ORGANISATION, organisation)
+                .append(CATEGORY, category.name())
+                .append(PROFILE, ProfileDocuments.toDocument(profile))
+                .append(IDENTITIES, List.of())
+                .append(DIGITAL_ID_KEYS, List.of())
+                .append(OPEN_SERVICE_REQUESTS, List.of())
+                .append(ENTRY_COUNT, 0L)
+                .append(RESIDENT_ENTRY_COUNT, 0L)
+                .append(CONTACTS_BY_CHANNEL, new Document())
+                .append(RESIDENT_CONTACTS_BY_CHANNEL, new Document())
+                .append(RESTRICTED, new Document())
+                .append(RECENT, List.of())
+                .append(RECENT_RESIDENT, List.of())
+                .append(REGISTERED_AT, BsonValues.date(registeredAt))
+                .append(UPDATED_AT, BsonValues.date(registeredAt))
+                .append(POSITION, position));
+    }
+
+    Document document() {
+        return document;
+    }
+
+    String customerId() {
+        return document.getString("_id");
+    }
+
+    String organisation() {
+        return document.getString(ORGANISATION);
+    }
+
+    /** The sequence number of the last event of the customer's record applied to this view. */
+    long position() {
+        return document.getLong(POSITION);
+    }
+
+    CustomerProfile profile() {
+        return ProfileDocuments.fromDocument(document.get(PROFILE, Document.class));
+    }
+
+    long entryCount() {
+        return document.getLong(ENTRY_COUNT);
+    }
+
+    long residentEntryCount() {
+        return document.getLong(RESIDENT_ENTRY_COUNT);
+    }
+
+    /** Whether a Digital ID subject with this keyed hash is linked to the customer. */
+    boolean hasDigitalId(String digitalIdKey) {
+        return document.getList(DIGITAL_ID_KEYS, String.class).contains(digitalIdKey);
+    }
+
+    void changeProfile(CustomerCategory category, CustomerProfile profile) {
+        document.put(CATEGORY, category.name());
+        document.put(PROFILE, ProfileDocuments.toDocument(profile));
+    }
+
+    /** Links an identity; {@code digitalIdKey} is its keyed hash when it is a Digital ID subject, else null. */
+    void linkIdentity(Identity identity, String digitalIdKey) {
+        Document linked = IdentityDocuments.toDocument(identity);
+        List<Document> identities = new ArrayList<>(document.getList(IDENTITIES, Document.class));
+        if (!identities.contains(linked)) {
+            identities.add(linked);
+            document.put(IDENTITIES, identities);
+        }
+        if (digitalIdKey != null && !hasDigitalId(digitalIdKey)) {
+            List<String> keys = new ArrayList<>(document.getList(DIGITAL_ID_KEYS, String.class));
+            keys.add(digitalIdKey);
+            document.put(DIGITAL_ID_KEYS, keys);
+        }
+    }
+
+    void openServiceRequest(OpenServiceRequest request) {
+        List<Document> requests = new ArrayList<>(document.getList(OPEN_SERVICE_REQUESTS, Document.class));
+        requests.add(OpenServiceRequestDocuments.toDocument(request));
+        document.put(OPEN_SERVICE_REQUESTS, requests);
+    }
+
+    /** Counts an entry numbered in {@link TimelineNumbering#ALL_ENTRIES} and keeps it among the recent ones. */
+    void addEntry(TimelineEntry entry) {
+        document.put(ENTRY_COUNT, entry.number());
+        countContact(document, CONTACTS_BY_CHANNEL, entry);
+        if (entry.visibility() == Visibility.RESTRICTED) {
+            Document restricted = document.get(RESTRICTED, Document.class);
+            Document ofSpecialism = restricted.get(entry.specialism().name(), Document.class);
+            if (ofSpecialism == null) {
+                ofSpecialism = new Document(ENTRY_COUNT, 0L).append(CONTACTS_BY_CHANNEL, new Document());
+                restricted.put(entry.specialism().name(), ofSpecialism);
+            }
+            ofSpecialism.put(ENTRY_COUNT, ofSpecialism.getLong(ENTRY_COUNT) + 1);
+            countContact(ofSpecialism, CONTACTS_BY_CHANNEL, entry);
+        }
+        keepRecent(RECENT, entry);
+    }
+
+    /** Counts an entry numbered in {@link TimelineNumbering#RESIDENT_VISIBLE} and keeps it among the recent ones. */
+    void addResidentEntry(TimelineEntry entry) {
+        document.put(RESIDENT_ENTRY_COUNT, entry.number());
+        countContact(document, RESIDENT_CONTACTS_BY_CHANNEL, entry);
+        keepRecent(RECENT_RESIDENT, entry);
+    }
+
+    /** Records that the event at {@code position}, recorded at {@code recordedAt}, has been applied. */
+    void applied(long position, Instant recordedAt) {
+        document.put(POSITION, position);
+        document.put(UPDATED_AT, BsonValues.date(recordedAt));
+    }
+
+    /**
+     * The single view as {@code viewer} may see it; whether they may see this customer at all is for
+     * {@link ViewerAccess} to decide. A resident gets the resident-visible figures and entries. Staff get the figures
+     * over every entry less the restricted ones they may not see, and the recent entries they may see: so fewer than
+     * {@value #RECENT_ENTRIES} when some of the most recent are hidden from them.
+     */
+    CustomerView seenBy(Viewer viewer) {
+        List<TimelineEntry> recent = document.getList(viewer.isResident() ? RECENT_RESIDENT : RECENT, Document.class)
+                .stream()
+                .map(TimelineEntryDocuments::fromDocument)
+                .filter(entry -> viewer.maySee(entry.visibility(), entry.specialism()))
+                .toList();
+        List<OpenServiceRequest> openRequests = document.getList(OPEN_SERVICE_REQUESTS, Document.class).stream()
+                .map(OpenServiceRequestDocuments::fromDocument)
+                .filter(request -> viewer.maySee(request.visibility(), request.specialism()))
+                .toList();
+        return new CustomerView(customerId(),
+                organisation(),
+                category(),
+                profile(),
+                document.getList(IDENTITIES, Document.class).stream().map(IdentityDocuments::fromDocument).toList(),
+                openRequests,
+                contactsByChannelSeenBy(viewer),
+                recent,
+                entriesSeenBy(viewer),
+                BsonValues.instant(document, REGISTERED_AT),
+                BsonValues.instant(document, UPDATED_AT),
+                position());
+    }
+
+    /** How many timeline entries {@code viewer} may see. */
+    long entriesSeenBy(Viewer viewer) {
+        if (viewer.isResident()) {
+            return residentEntryCount();
+        }
+        long hidden = 0;
+        for (Map.Entry<Specialism, Document> restricted : restrictedHiddenFrom(viewer).entrySet()) {
+            hidden += restricted.getValue().getLong(ENTRY_COUNT);
+        }
+        return entryCount() - hidden;
+    }
+
+    CustomerSummary summary() {
+        CustomerProfile profile = profile();
+        return new CustomerSummary(customerId(), profile.name(), category(),
+                profile.address() == null ? null : profile.address().postcode());
+    }
+
+    private CustomerCategory category() {
+        return BsonValues.enumValue(CustomerCategory.class, document, CATEGORY);
+    }
+
+    private Map<Channel, Long> contactsByChannelSeenBy(Viewer viewer) {
+        Map<Channel, Long> counts = new EnumMap<>(Channel.class);
+        if (viewer.isResident()) {
+            addCounts(counts, document.get(RESIDENT_CONTACTS_BY_CHANNEL, Document.class), 1);
+        } else {
+            addCounts(counts, document.get(CONTACTS_BY_CHANNEL, Document.class), 1);
+            restrictedHiddenFrom(viewer).values()
+                    .forEach(restricted -> addCounts(counts, restricted.get(CONTACTS_BY_CHANNEL, Document.class), -1));
+        }
+        counts.values().removeIf(count -> count == 0);
+        return Collections.unmodifiableMap(counts);
+    }
+
+    private Map<Specialism, Document> restrictedHiddenFrom(Viewer viewer) {
+        Map<Specialism, Document> hidden = new EnumMap<>(Specialism.class);
+        Document restricted = document.get(RESTRICTED, Document.class);
+        for (Specialism specialism : Specialism.values()) {
+            Document ofSpecialism = restricted.get(specialism.name(), Document.class);
+            if (ofSpecialism != null && !viewer.maySee(Visibility.RESTRICTED, specialism)) {
+                hidden.put(specialism, ofSpecialism);
+            }
+        }
+        return hidden;
+    }
+
+    private static void addCounts(Map<Channel, Long> counts, Document byChannel, long sign) {
+        byChannel.forEach((channel, count) -> counts.merge(Channel.valueOf(channel), sign * (Long) count, Long::sum));
+    }
+
+    private static void countContact(Document holder, String field, TimelineEntry entry) {
+        if (entry.kind() == TimelineEntryKind.CONTACT) {
+            Document byChannel = holder.get(field, Document.class);
+            byChannel.put(entry.channel().name(), byChannel.get(entry.channel().name(), 0L) + 1);
+        }
+    }
+
+    private void keepRecent(String field, TimelineEntry entry) {
+        List<Document> recent = new ArrayList<>(document.getList(field, Document.class));
+        recent.add(0, TimelineEntryDocuments.toDocument(entry));
+        document.put(field, new ArrayList<>(recent.subList(0, Math.min(recent.size(), RECENT_ENTRIES))));
+    }
+}

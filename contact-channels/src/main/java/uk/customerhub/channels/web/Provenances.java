@@ -1,0 +1,32 @@
+package uk.customerhub.channels.web;
+
+import org.axonframework.messaging.MetaData;
+import uk.customerhub.api.Channel;
+import uk.customerhub.api.Provenance;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds the "who acted" metadata every command carries (see {@link Provenance}). */
+public final class Provenances {
+    private Provenances() {
+    }
+
+    public static MetaData of(Caller caller, String onBehalfOf, Channel channel, String correlationId, String idempotencyKey) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(Provenance.ACTOR, caller.subject());
+        values.put(Provenance.ROLE, caller.primaryRole().name());
+        values.put(Provenance.ON_BEHALF_OF, onBehalfOf);
+        values.put(Provenance.CHANNEL, channel.name());
+        values.put(Provenance.ORGANISATION, caller.organisation());
+        values.put(Provenance.CORRELATION_ID, correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId);
+        if (caller.identityLevel() != null) {
+            values.put(Provenance.IDENTITY_LEVEL, caller.identityLevel());
+        }
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            values.put(Provenance.IDEMPOTENCY_KEY, idempotencyKey);
+        }
+        return MetaData.from(values);
+    }
+}

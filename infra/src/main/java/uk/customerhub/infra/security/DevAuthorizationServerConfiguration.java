@@ -1,0 +1,143 @@
+package uk.customerhub.infra.security;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import uk.customerhub.api.Role;
+import uk.customerhub.infra.mongo.MongoProperties;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The demo run's own OpenID Connect authorization server (Spring Authorization Server): signs tokens for the demo
+ * users (through {@link DevTokenController}) and for demo machine clients (client credentials at
+ * {@code /oauth2/token}). Off in production ({@code hub.security.dev-authorization-server.enabled=false}), where the
+ * hub trusts an external issuer instead.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "hub.security.dev-authorization-server", name = "enabled", havingValue = "true")
+public class DevAuthorizationServerConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(DevAuthorizationServerConfiguration.class);
+
+    /** Demo machine client: a telephony platform posting call events (client credentials). */
+    public static final String DEMO_CLIENT_ID = "demo-telephony";
+    public static final String DEMO_CLIENT_SECRET = "demo-telephony-secret";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http) throws Exception {
+        OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
+        http.securityMatcher(authorizationServer.getEndpointsMatcher())
+                .with(authorizationServer, server -> server.oidc(oidc -> { }))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()));
+        return http.build();
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(HubSecurityProperties properties) {
+        return AuthorizationServerSettings.builder().issuer(properties.devAuthorizationServer().issuer()).build();
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClientRepository() {
+        RegisteredClient telephony = RegisteredClient.withId(UUID.nameUUIDFromBytes(DEMO_CLIENT_ID.getBytes()).toString())
+                .clientId(DEMO_CLIENT_ID)
+                .clientSecret("{noop}" + DEMO_CLIENT_SECRET)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scope("contacts.write")
+                .build();
+        return new InMemoryRegisteredClientRepository(telephony);
+    }
+
+    /** Machine clients' tokens carry the CHANNEL role and the channel they may submit on. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> machineClientRoles() {
+        return context -> {
+            if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+                context.getClaims().claim(HubAuthorities.ROLES_CLAIM, List.of(Role.CHANNEL.name()));
+                context.getClaims().claim("channel", "PHONE");
+                context.getClaims().claim("organisation", "council");
+            }
+        };
+    }
+
+    /**
+     * The signing key. Kept in the data directory so tokens stay valid across a restart of the demo run; generated
+     * afresh when the hub runs in memory.
+     */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(MongoProperties mongo) {
+        RSAKey key = mongo.uri() == null && mongo.embedded() == MongoProperties.EmbeddedMode.FILE
+                ? loadOrCreate(mongo.dataDirectory().resolve("dev-signing-key.json"))
+                : generate();
+        return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+        return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(JWKSource<SecurityContext> jwkSource) {
+        return new NimbusJwtEncoder(jwkSource);
+    }
+
+    private static RSAKey loadOrCreate(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return RSAKey.parse(Files.readString(file));
+            }
+            RSAKey key = generate();
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, key.toJSONString());
+            log.info("Dev authorization server: new signing key written to {}", file.toAbsolutePath());
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the dev signing key at " + file, e);
+        } catch (ParseException e) {
+            throw new IllegalStateException("the dev signing key at " + file + " is damaged; delete it to make a new one", e);
+        }
+    }
+
+    private static RSAKey generate() {
+        try {
+            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("cannot generate an RSA key", e);
+        }
+    }
+}

@@ -45,9 +45,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 public class Customer {
 
+    private static final String REGISTRATION_FINGERPRINT = "registrationFingerprint";
+
     @AggregateIdentifier
     private String customerId;
     private String registrationFingerprint;
+    private long registrationPosition = -1;
     private CustomerCategory category;
     private CustomerProfile profile;
     private final Set<Identity> identities = new LinkedHashSet<>();
@@ -64,18 +67,24 @@ public class Customer {
         String fingerprint = Fingerprint.of(command);
         if (customerId != null) {
             if (fingerprint.equals(registrationFingerprint)) {
-                return Receipt.of(customerId, position);
+                return Receipt.of(customerId, registrationPosition);
             }
             throw new ConflictingRequestException("customer " + command.customerId() + " is already registered with other details");
         }
         List<Identity> toLink = new ArrayList<>(command.identities());
         toLink.addAll(contactPointsOf(command.personal()));
+        // refuse before claiming anything, so a refused registration leaves none of its identities claimed
+        for (Identity identity : toLink) {
+            refuseIfExclusiveToAnother(uniqueKeys, command.customerId(), identity);
+        }
         for (Identity identity : toLink) {
             claimIfExclusive(uniqueKeys, command.customerId(), identity);
         }
-        apply(new CustomerRegistered(command.customerId(), command.category(), command.personal()),
-                MetaData.with("registrationFingerprint", fingerprint));
-        toLink.stream().distinct().forEach(identity -> apply(new IdentityLinked(command.customerId(), identity)));
+        // every event of the registration carries its fingerprint, so a retry can answer with the same receipt
+        MetaData registration = MetaData.with(REGISTRATION_FINGERPRINT, fingerprint);
+        apply(new CustomerRegistered(command.customerId(), command.category(), command.personal()), registration);
+        toLink.stream().distinct()
+                .forEach(identity -> apply(new IdentityLinked(command.customerId(), identity), registration));
         return Receipt.of(customerId, position);
     }
 
@@ -123,10 +132,15 @@ public class Customer {
         if (earlier != null) {
             return sameOrConflict(command.contactId(), earlier, fingerprint);
         }
+        String requestOwner = customerId + "|" + command.contactId();
+        // refuse a service request id in use before claiming the contact id, so a refusal leaves the contact id free
+        if (uniqueKeys.ownerOf(KeyNamespaces.SERVICE_REQUEST, command.serviceRequestId())
+                .filter(owner -> !owner.equals(requestOwner)).isPresent()) {
+            throw serviceRequestIdInUse(command.serviceRequestId());
+        }
         claimContact(uniqueKeys, command.contactId(), fingerprint);
-        String requestOwner = uniqueKeys.claim(KeyNamespaces.SERVICE_REQUEST, command.serviceRequestId(), customerId + "|" + command.contactId());
-        if (!requestOwner.equals(customerId + "|" + command.contactId())) {
-            throw new ConflictingRequestException("service request id " + command.serviceRequestId() + " is already in use");
+        if (!uniqueKeys.claim(KeyNamespaces.SERVICE_REQUEST, command.serviceRequestId(), requestOwner).equals(requestOwner)) {
+            throw serviceRequestIdInUse(command.serviceRequestId());
         }
         apply(new ContactRecorded(customerId, command.contactId(), command.channel(), ContactType.SERVICE_REQUEST,
                         Direction.INBOUND, command.occurredAt(), command.recordedBy(), Outcome.SERVICE_REQUEST_RAISED,
@@ -138,8 +152,13 @@ public class Customer {
         return new Receipt(customerId, command.contactId(), command.serviceRequestId(), position);
     }
 
+    private static ConflictingRequestException serviceRequestIdInUse(String serviceRequestId) {
+        return new ConflictingRequestException("service request id " + serviceRequestId + " is already in use");
+    }
+
     private Receipt sameOrConflict(String contactId, RecordedContactId earlier, String fingerprint) {
-        if (!earlier.fingerprint().equals(fingerprint)) {
+        // a contact stored without a fingerprint (null) can never be proved the same: a conflict, not a crash
+        if (!fingerprint.equals(earlier.fingerprint())) {
             throw new ConflictingRequestException("contact " + contactId + " was already recorded with a different body");
         }
         return new Receipt(customerId, contactId, earlier.serviceRequestId(), earlier.position());
@@ -152,12 +171,24 @@ public class Customer {
         }
     }
 
+    private static void refuseIfExclusiveToAnother(UniqueKeys uniqueKeys, String customerId, Identity identity) {
+        if (identity.kind().exclusive()
+                && uniqueKeys.ownerOf(KeyNamespaces.identity(identity.kind()), identity.value())
+                .filter(owner -> !owner.equals(customerId)).isPresent()) {
+            throw belongsToAnother(identity);
+        }
+    }
+
     private static void claimIfExclusive(UniqueKeys uniqueKeys, String customerId, Identity identity) {
         if (identity.kind().exclusive()
                 && !uniqueKeys.claim(KeyNamespaces.identity(identity.kind()), identity.value(), customerId).equals(customerId)) {
-            throw new ConflictingRequestException("this " + identity.kind().name().toLowerCase().replace('_', ' ')
-                    + " already belongs to another customer");
+            throw belongsToAnother(identity);
         }
+    }
+
+    private static ConflictingRequestException belongsToAnother(Identity identity) {
+        return new ConflictingRequestException("this " + identity.kind().name().toLowerCase().replace('_', ' ')
+                + " already belongs to another customer");
     }
 
     private static List<Identity> contactPointsOf(CustomerProfile profile) {
@@ -173,11 +204,12 @@ public class Customer {
 
     @EventSourcingHandler
     void on(CustomerRegistered event, @SequenceNumber long sequence,
-            @MetaDataValue("registrationFingerprint") String fingerprint) {
+            @MetaDataValue(REGISTRATION_FINGERPRINT) String fingerprint) {
         customerId = event.customerId();
         category = event.category();
         profile = event.personal();
         registrationFingerprint = fingerprint;
+        registrationPosition = sequence;
         position = sequence;
     }
 
@@ -189,8 +221,12 @@ public class Customer {
     }
 
     @EventSourcingHandler
-    void on(IdentityLinked event, @SequenceNumber long sequence) {
+    void on(IdentityLinked event, @SequenceNumber long sequence,
+            @MetaDataValue(REGISTRATION_FINGERPRINT) String registration) {
         identities.add(event.personal());
+        if (registration != null) {
+            registrationPosition = sequence;
+        }
         position = sequence;
     }
 

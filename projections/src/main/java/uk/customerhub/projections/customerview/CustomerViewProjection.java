@@ -17,6 +17,7 @@ import uk.customerhub.api.ServiceRequestRaised;
 import uk.customerhub.api.TimelineEntry;
 import uk.customerhub.api.TimelineEntryKind;
 import uk.customerhub.api.Visibility;
+import uk.customerhub.identity.KeyedHash;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public class CustomerViewProjection {
     private final CustomerViewStore store;
     private final LookupKeys lookupKeys;
 
-    public CustomerViewProjection(MongoDatabase database, LookupKeyHasher hasher) {
+    public CustomerViewProjection(MongoDatabase database, KeyedHash hasher) {
         this.store = new CustomerViewStore(database);
         this.lookupKeys = new LookupKeys(hasher);
     }

@@ -14,6 +14,7 @@ import uk.customerhub.api.FindCustomersBySurnameAndPostcode;
 import uk.customerhub.api.TimelineEntry;
 import uk.customerhub.api.TimelinePage;
 import uk.customerhub.api.Viewer;
+import uk.customerhub.identity.KeyedHash;
 
 import java.time.Duration;
 import java.util.Comparator;
@@ -40,11 +41,11 @@ public class CustomerViewQueries {
     private final ViewerAccess access;
     private final Duration awaitTimeout;
 
-    public CustomerViewQueries(MongoDatabase database, LookupKeyHasher hasher) {
+    public CustomerViewQueries(MongoDatabase database, KeyedHash hasher) {
         this(database, hasher, DEFAULT_AWAIT_TIMEOUT);
     }
 
-    public CustomerViewQueries(MongoDatabase database, LookupKeyHasher hasher, Duration awaitTimeout) {
+    public CustomerViewQueries(MongoDatabase database, KeyedHash hasher, Duration awaitTimeout) {
         this.store = new CustomerViewStore(database);
         this.lookupKeys = new LookupKeys(hasher);
         this.access = new ViewerAccess(lookupKeys);

@@ -2,6 +2,7 @@ package uk.customerhub.projections.customerview;
 
 import uk.customerhub.api.CustomerProfile;
 import uk.customerhub.api.Identity;
+import uk.customerhub.identity.KeyedHash;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -14,9 +15,9 @@ import java.util.Optional;
 final class LookupKeys {
     static final String SURNAME_POSTCODE = "SURNAME_POSTCODE";
 
-    private final LookupKeyHasher hasher;
+    private final KeyedHash hasher;
 
-    LookupKeys(LookupKeyHasher hasher) {
+    LookupKeys(KeyedHash hasher) {
         this.hasher = hasher;
     }
 
@@ -41,10 +42,10 @@ final class LookupKeys {
 
     /** The keyed hash a view keeps of each of its Digital ID subjects, to recognise its own resident. */
     String digitalId(String subject) {
-        return hasher.hash(subject);
+        return hasher.of(subject);
     }
 
     private String key(String organisation, String kind, String value) {
-        return organisation + "|" + kind + "|" + hasher.hash(value);
+        return organisation + "|" + kind + "|" + hasher.of(value);
     }
 }

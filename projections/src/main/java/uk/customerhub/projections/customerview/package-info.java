@@ -7,6 +7,6 @@
  * view stays fast on the embedded MongoDB server (whose only indexes are unique hash indexes) as on a real one. A
  * customer's view document holds the profile, identities, open service requests, counts and the most recent entries;
  * the full timeline is one document per entry, and searches go through lookup documents keyed by a keyed hash of
- * the value searched for ({@link uk.customerhub.projections.customerview.LookupKeyHasher}), never the value itself.
+ * the value searched for ({@link uk.customerhub.identity.KeyedHash}), never the value itself.
  */
 package uk.customerhub.projections.customerview;

@@ -6,8 +6,4 @@ public record Name(String givenName, String familyName) {
         givenName = Require.optionalText("givenName", givenName, Limits.SHORT_TEXT);
         familyName = Require.optionalText("familyName", familyName, Limits.SHORT_TEXT);
     }
-
-    public boolean isEmpty() {
-        return givenName == null && familyName == null;
-    }
 }

@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
  */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemResponses.class);
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
@@ -49,6 +50,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler({AggregateNotFoundException.class, NotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", "No such record, or it is not yours to see.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Request failed unexpectedly", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The hub could not complete this request. Sending it again with the same id or Idempotency-Key is safe.");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

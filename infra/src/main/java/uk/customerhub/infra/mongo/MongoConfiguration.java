@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import uk.customerhub.identity.KeyedHash;
+import uk.customerhub.identity.UniqueKeys;
 
 import java.util.concurrent.TimeUnit;
 
@@ -46,6 +48,12 @@ public class MongoConfiguration {
                 .readConcern(ReadConcern.DEFAULT)
                 .build();
         return MongoClients.create(settings);
+    }
+
+    /** Hub-wide unique keys (Digital ID subjects, social handles, contact ids), claimed synchronously. */
+    @Bean
+    UniqueKeys uniqueKeys(MongoDatabase database, KeyedHash keyedHash) {
+        return new MongoUniqueKeys(database, keyedHash);
     }
 
     @Bean

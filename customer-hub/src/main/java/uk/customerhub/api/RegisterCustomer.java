@@ -3,6 +3,7 @@ package uk.customerhub.api;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Open the integrated record of a new customer. Registering the same customer id again with the same content is a
@@ -18,6 +19,9 @@ public record RegisterCustomer(@TargetAggregateIdentifier String customerId,
         Require.present("category", category);
         personal = personal == null ? CustomerProfile.empty() : personal;
         Require.atMost("identities", identities, Limits.IDENTITIES);
+        if (identities != null && identities.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidInputException("identities", "must not hold an empty entry");
+        }
         identities = identities == null ? List.of() : List.copyOf(identities);
     }
 }

@@ -36,15 +36,16 @@ public final class Require {
         return optionalText(field, value, max);
     }
 
-    /** An optional text of at most {@code max} characters; blank becomes absent. */
+    /** An optional text of at most {@code max} characters once stripped of surrounding white space; blank becomes absent. */
     public static String optionalText(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (value.length() > max) {
+        String stripped = value.strip();
+        if (stripped.length() > max) {
             throw new InvalidInputException(field, "must be at most " + max + " characters");
         }
-        return value.strip();
+        return stripped;
     }
 
     public static <C extends Collection<?>> C atMost(String field, C values, int max) {

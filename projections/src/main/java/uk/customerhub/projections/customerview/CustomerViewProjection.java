@@ -43,7 +43,7 @@ public class CustomerViewProjection {
     /** The processing group (tracking event processor) this projection belongs to. */
     public static final String PROCESSING_GROUP = "customer-view";
     /** The status of a service request until a status update says otherwise. */
-    static final String OPEN = "open";
+    private static final String OPEN = "open";
 
     private final CustomerViewStore store;
     private final LookupKeys lookupKeys;

@@ -114,10 +114,10 @@ class CustomerViewTest extends SingleViewTestBase {
         List<DomainEventMessage<?>> delivered = new ArrayList<>();
         delivered.add(feed.publish("c-1", registered("c-1", ANN)));
         delivered.add(feed.publish("c-1", linked("c-1", IdentityKind.EMAIL, "ann@example.org")));
-        delivered.add(feed.publish("c-1", contact("c-1", "k-1", Channel.PHONE, Visibility.RESIDENT_VISIBLE)));
-        delivered.add(feed.publish("c-1", serviceRequestContact("c-1", "k-2", Channel.WEB, Visibility.RESIDENT_VISIBLE)));
-        delivered.add(feed.publish("c-1", serviceRequest("c-1", "sr-1", "k-2", Visibility.RESIDENT_VISIBLE)));
         delivered.add(feed.publish("c-1", Events.profileUpdated("c-1", profile("Ann", "Jones", "ann@example.org", "SO15 2AB"))));
+        delivered.add(feed.publish("c-1", serviceRequestContact("c-1", "k-1", Channel.WEB, Visibility.RESIDENT_VISIBLE)));
+        delivered.add(feed.publish("c-1", serviceRequest("c-1", "sr-1", "k-1", Visibility.RESIDENT_VISIBLE)));
+        delivered.add(feed.publish("c-1", contact("c-1", "k-2", Channel.PHONE, Visibility.RESIDENT_VISIBLE)));
         Map<String, List<Document>> before = everythingStored();
 
         // when

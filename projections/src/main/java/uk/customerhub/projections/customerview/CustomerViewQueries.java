@@ -54,9 +54,7 @@ public class CustomerViewQueries {
 
     @QueryHandler
     public Optional<CustomerView> handle(FetchCustomerView query) {
-        awaitPosition(query.customerId(), query.awaitPosition());
-        return store.view(query.customerId())
-                .filter(view -> access.maySee(query.viewer(), view))
+        return visibleView(query.customerId(), query.viewer(), query.awaitPosition())
                 .map(view -> view.seenBy(query.viewer()));
     }
 
@@ -68,9 +66,7 @@ public class CustomerViewQueries {
      */
     @QueryHandler
     public Optional<TimelinePage> handle(FetchTimelinePage query) {
-        awaitPosition(query.customerId(), query.awaitPosition());
-        return store.view(query.customerId())
-                .filter(view -> access.maySee(query.viewer(), view))
+        return visibleView(query.customerId(), query.viewer(), query.awaitPosition())
                 .map(view -> page(view, query));
     }
 
@@ -115,17 +111,24 @@ public class CustomerViewQueries {
                 .toList());
     }
 
-    private void awaitPosition(String customerId, Long position) {
-        if (position == null) {
-            return;
-        }
+    /**
+     * The customer's view if the viewer may see it. Given a position, waits until the view has reached it and the
+     * viewer may see it — a resident's own record becomes theirs only once their Digital ID link is projected, a
+     * moment after it is registered — or until the await timeout; then answers with what there is.
+     */
+    private Optional<StoredCustomerView> visibleView(String customerId, Viewer viewer, Long awaitPosition) {
         long deadline = System.nanoTime() + awaitTimeout.toNanos();
-        while (store.positionOf(customerId) < position && System.nanoTime() < deadline) {
+        while (true) {
+            Optional<StoredCustomerView> visible = store.view(customerId).filter(view -> access.maySee(viewer, view));
+            boolean reached = awaitPosition == null || visible.map(view -> view.position() >= awaitPosition).orElse(false);
+            if (reached || System.nanoTime() >= deadline) {
+                return visible;
+            }
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return visible;
             }
         }
     }

@@ -55,12 +55,6 @@ final class CustomerViewStore {
     }
 
     /** The position a customer's view has reached, or -1 when it has none yet. */
-    long positionOf(String customerId) {
-        Document found = views.find(Filters.eq(ID, customerId))
-                .projection(Projections.include(StoredCustomerView.POSITION)).first();
-        return found == null ? -1 : found.getLong(StoredCustomerView.POSITION);
-    }
-
     void insert(StoredCustomerView view) {
         views.insertOne(view.document());
     }

@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * Raise a service request through a contact: records the contact (type SERVICE_REQUEST, outcome
  * SERVICE_REQUEST_RAISED) and raises the request, together and atomically. Idempotent on the contact id like
- * {@link RecordContact}; service request ids are unique across the hub.
+ * {@link RecordContact}, and {@code occurredAt} may likewise be left out for "now"; service request ids are unique
+ * across the hub.
  */
 public record RaiseServiceRequest(@TargetAggregateIdentifier String customerId,
                                   String contactId,
@@ -25,7 +26,6 @@ public record RaiseServiceRequest(@TargetAggregateIdentifier String customerId,
         Require.id("serviceRequestId", serviceRequestId);
         Require.id("serviceCode", serviceCode);
         Require.present("channel", channel);
-        Require.present("occurredAt", occurredAt);
         Require.present("recordedBy", recordedBy);
         Require.present("personal", personal);
         EntryVisibility.check(visibility, specialism);

@@ -7,7 +7,9 @@ import java.time.Instant;
 /**
  * Record one contact of a customer with the council, on any channel. Contact ids are unique across the hub:
  * recording the same contact again is a no-op that returns the first receipt; the same id with a different body is a
- * conflict. A contact that raises a service request is recorded with {@link RaiseServiceRequest} instead.
+ * conflict. {@code occurredAt} may be left out when the contact is happening now: the record then uses the time it
+ * is recorded (so a retry without it is still the same contact). A contact that raises a service request is
+ * recorded with {@link RaiseServiceRequest} instead.
  */
 public record RecordContact(@TargetAggregateIdentifier String customerId,
                             String contactId,
@@ -26,7 +28,6 @@ public record RecordContact(@TargetAggregateIdentifier String customerId,
         Require.present("channel", channel);
         Require.present("type", type);
         direction = direction == null ? Direction.INBOUND : direction;
-        Require.present("occurredAt", occurredAt);
         Require.present("recordedBy", recordedBy);
         Require.present("personal", personal);
         EntryVisibility.check(visibility, specialism);

@@ -2,6 +2,7 @@ package uk.customerhub.customer;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -30,6 +31,7 @@ import uk.customerhub.api.ServiceRequestRaised;
 import uk.customerhub.api.UpdateProfile;
 import uk.customerhub.identity.UniqueKeys;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -119,7 +121,7 @@ public class Customer {
         }
         claimContact(uniqueKeys, command.contactId(), fingerprint);
         apply(new ContactRecorded(customerId, command.contactId(), command.channel(), command.type(),
-                        command.direction(), command.occurredAt(), command.recordedBy(), command.outcome(),
+                        command.direction(), occurredAt(command.occurredAt()), command.recordedBy(), command.outcome(),
                         command.visibility(), command.specialism(), command.personal()),
                 MetaData.with("contactFingerprint", fingerprint));
         return new Receipt(customerId, command.contactId(), null, position);
@@ -143,7 +145,7 @@ public class Customer {
             throw serviceRequestIdInUse(command.serviceRequestId());
         }
         apply(new ContactRecorded(customerId, command.contactId(), command.channel(), ContactType.SERVICE_REQUEST,
-                        Direction.INBOUND, command.occurredAt(), command.recordedBy(), Outcome.SERVICE_REQUEST_RAISED,
+                        Direction.INBOUND, occurredAt(command.occurredAt()), command.recordedBy(), Outcome.SERVICE_REQUEST_RAISED,
                         command.visibility(), command.specialism(), new ContactNarrative(command.personal().description())),
                 MetaData.with("contactFingerprint", fingerprint)
                         .and("serviceRequestId", command.serviceRequestId()));
@@ -154,6 +156,11 @@ public class Customer {
 
     private static ConflictingRequestException serviceRequestIdInUse(String serviceRequestId) {
         return new ConflictingRequestException("service request id " + serviceRequestId + " is already in use");
+    }
+
+    /** When a contact happened: as reported, or — when the report leaves it out — now, as the record is written. */
+    private static Instant occurredAt(Instant reported) {
+        return reported != null ? reported : GenericEventMessage.clock.instant();
     }
 
     private Receipt sameOrConflict(String contactId, RecordedContactId earlier, String fingerprint) {

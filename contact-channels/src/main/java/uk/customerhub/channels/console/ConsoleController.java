@@ -45,7 +45,6 @@ import uk.customerhub.channels.web.ClientKeys;
 import uk.customerhub.channels.web.NotFoundException;
 import uk.customerhub.channels.web.Provenances;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -152,7 +151,7 @@ public class ConsoleController {
         return commands.sendAndWait(new RecordContact(customerId,
                         ClientKeys.idFor("con-", request.contactId(), idempotencyKey, customerId),
                         request.channel(), request.type(), request.direction(),
-                        request.occurredAt() == null ? Instant.now() : request.occurredAt(),
+                        request.occurredAt(),
                         RecordedBy.assisted(caller.subject(), request.accessPoint()), request.outcome(),
                         request.visibility() == null ? Visibility.RESIDENT_VISIBLE : request.visibility(),
                         request.specialism(), new ContactNarrative(request.summary())),
@@ -173,7 +172,7 @@ public class ConsoleController {
                         ClientKeys.idFor("con-", request.contactId(), idempotencyKey, customerId),
                         ClientKeys.idFor("sr-", request.serviceRequestId(), idempotencyKey, customerId),
                         request.serviceCode(), request.channel(),
-                        request.occurredAt() == null ? Instant.now() : request.occurredAt(),
+                        request.occurredAt(),
                         RecordedBy.assisted(caller.subject(), request.accessPoint()),
                         request.visibility() == null ? Visibility.RESIDENT_VISIBLE : request.visibility(),
                         request.specialism(),

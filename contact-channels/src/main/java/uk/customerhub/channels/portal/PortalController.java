@@ -41,7 +41,6 @@ import uk.customerhub.channels.web.ClientKeys;
 import uk.customerhub.channels.web.NotFoundException;
 import uk.customerhub.channels.web.Provenances;
 
-import java.time.Instant;
 
 /**
  * The resident self-service portal API. A resident reaches only their own record (the one linked to their token's
@@ -100,7 +99,7 @@ public class PortalController {
         return accounts.onOwnRecord(caller, customerId -> commands.sendAndWait(new RecordContact(customerId,
                         ClientKeys.idFor("web-", request.contactId(), idempotencyKey, customerId),
                         Channel.WEB, request.type(), Direction.INBOUND,
-                        request.occurredAt() == null ? Instant.now() : request.occurredAt(),
+                        request.occurredAt(),
                         RecordedBy.selfService(), null, Visibility.RESIDENT_VISIBLE, null,
                         new ContactNarrative(request.summary())),
                 Provenances.of(caller, customerId, Channel.WEB, correlationId, idempotencyKey)));
@@ -117,7 +116,7 @@ public class PortalController {
         return accounts.onOwnRecord(caller, customerId -> commands.sendAndWait(new RaiseServiceRequest(customerId,
                         ClientKeys.idFor("web-", request.contactId(), idempotencyKey, customerId),
                         ClientKeys.idFor("sr-", request.serviceRequestId(), idempotencyKey, customerId),
-                        request.serviceCode(), Channel.WEB, Instant.now(), RecordedBy.selfService(),
+                        request.serviceCode(), Channel.WEB, null, RecordedBy.selfService(),
                         Visibility.RESIDENT_VISIBLE, null,
                         new ServiceRequestDetails(request.description(), request.attributes(), request.location())),
                 Provenances.of(caller, customerId, Channel.WEB, correlationId, idempotencyKey)));

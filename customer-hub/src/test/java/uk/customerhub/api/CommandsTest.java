@@ -76,8 +76,6 @@ class CommandsTest {
                         ContactType.ENQUIRY, null, AT, RecordedBy.selfService(), null, Visibility.STAFF_ONLY, null, SAID)),
                 arguments("type", (ThrowingCallable) () -> new RecordContact("cust-1", "c-1", Channel.WEB,
                         null, null, AT, RecordedBy.selfService(), null, Visibility.STAFF_ONLY, null, SAID)),
-                arguments("occurredAt", (ThrowingCallable) () -> new RecordContact("cust-1", "c-1", Channel.WEB,
-                        ContactType.ENQUIRY, null, null, RecordedBy.selfService(), null, Visibility.STAFF_ONLY, null, SAID)),
                 arguments("recordedBy", (ThrowingCallable) () -> new RecordContact("cust-1", "c-1", Channel.WEB,
                         ContactType.ENQUIRY, null, AT, null, null, Visibility.STAFF_ONLY, null, SAID)),
                 arguments("visibility", (ThrowingCallable) () -> new RecordContact("cust-1", "c-1", Channel.WEB,
@@ -94,6 +92,14 @@ class CommandsTest {
         assertRefused(field, building);
     }
 
+    @Test
+    void a_contact_happening_now_may_leave_out_when_it_occurred() {
+        assertThat(new RecordContact("cust-1", "c-1", Channel.WEB, ContactType.ENQUIRY, null, null,
+                RecordedBy.selfService(), null, Visibility.STAFF_ONLY, null, SAID).occurredAt()).isNull();
+        assertThat(new RaiseServiceRequest("cust-1", "c-1", "sr-1", "pothole", Channel.WEB, null,
+                RecordedBy.selfService(), Visibility.STAFF_ONLY, null, DETAILS).occurredAt()).isNull();
+    }
+
     // --- RaiseServiceRequest
 
     static Stream<Arguments> requestsMissingAField() {
@@ -108,8 +114,6 @@ class CommandsTest {
                         Channel.WEB, AT, RecordedBy.selfService(), Visibility.STAFF_ONLY, null, DETAILS)),
                 arguments("channel", (ThrowingCallable) () -> new RaiseServiceRequest("cust-1", "c-1", "sr-1", "pothole",
                         null, AT, RecordedBy.selfService(), Visibility.STAFF_ONLY, null, DETAILS)),
-                arguments("occurredAt", (ThrowingCallable) () -> new RaiseServiceRequest("cust-1", "c-1", "sr-1",
-                        "pothole", Channel.WEB, null, RecordedBy.selfService(), Visibility.STAFF_ONLY, null, DETAILS)),
                 arguments("recordedBy", (ThrowingCallable) () -> new RaiseServiceRequest("cust-1", "c-1", "sr-1",
                         "pothole", Channel.WEB, AT, null, Visibility.STAFF_ONLY, null, DETAILS)),
                 arguments("visibility", (ThrowingCallable) () -> new RaiseServiceRequest("cust-1", "c-1", "sr-1",

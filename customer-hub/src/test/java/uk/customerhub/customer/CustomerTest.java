@@ -108,6 +108,11 @@ class CustomerTest {
                         new ServiceLocation(50.9097, -1.4044, "Behind the shops", null, "SO14 7LY")));
     }
 
+    static RecordContact withoutOccurredAt(RecordContact c) {
+        return new RecordContact(c.customerId(), c.contactId(), c.channel(), c.type(), c.direction(), null,
+                c.recordedBy(), c.outcome(), c.visibility(), c.specialism(), c.personal());
+    }
+
     static EventMessage<?> withMetaData(Object payload, Map<String, ?> metaData) {
         return GenericEventMessage.asEventMessage(payload).andMetaData(metaData);
     }
@@ -472,6 +477,28 @@ class CustomerTest {
         }
 
         @Test
+        void a_contact_reported_without_its_time_happened_when_it_was_recorded() {
+            Instant now = Instant.parse("2025-06-01T08:00:00Z");
+            RecordContact withoutTime = withoutOccurredAt(contact("c-1"));
+
+            fixture.givenCommands(REGISTER)
+                    .andGivenCurrentTime(now)
+                    .when(withoutTime)
+                    .expectEvents(new ContactRecorded(CUSTOMER, "c-1", withoutTime.channel(), withoutTime.type(),
+                            withoutTime.direction(), now, withoutTime.recordedBy(), withoutTime.outcome(),
+                            withoutTime.visibility(), withoutTime.specialism(), withoutTime.personal()));
+        }
+
+        @Test
+        void a_retry_without_its_time_is_the_same_contact_even_later() {
+            fixture.givenCommands(REGISTER, withoutOccurredAt(contact("c-1")))
+                    .andGivenCurrentTime(AT.plusSeconds(3_600))
+                    .when(withoutOccurredAt(contact("c-1")))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new Receipt(CUSTOMER, "c-1", null, REGISTERED_AT + 1));
+        }
+
+        @Test
         void recording_the_same_contact_again_records_nothing_and_returns_the_first_receipt() {
             fixture.givenCommands(REGISTER, contact("c-1"), contact("c-2"))
                     .when(contact("c-1"))
@@ -643,6 +670,22 @@ class CustomerTest {
                             new ServiceRequestRaised(CUSTOMER, "sr-1", "c-1", "adult-social-care",
                                     Visibility.RESTRICTED, Specialism.ADULTS_SAFEGUARDING,
                                     new ServiceRequestDetails("Needs a care assessment", Map.of(), null)));
+        }
+
+        @Test
+        void a_request_reported_without_its_time_was_raised_when_it_was_recorded() {
+            Instant now = Instant.parse("2025-06-01T08:00:00Z");
+            RaiseServiceRequest c = raise("c-1", "sr-1");
+            RaiseServiceRequest withoutTime = new RaiseServiceRequest(CUSTOMER, "c-1", "sr-1", c.serviceCode(),
+                    c.channel(), null, c.recordedBy(), c.visibility(), c.specialism(), c.personal());
+
+            fixture.givenCommands(REGISTER)
+                    .andGivenCurrentTime(now)
+                    .when(withoutTime)
+                    .expectEvents(new ContactRecorded(CUSTOMER, "c-1", c.channel(), ContactType.SERVICE_REQUEST,
+                                    Direction.INBOUND, now, c.recordedBy(), Outcome.SERVICE_REQUEST_RAISED,
+                                    c.visibility(), c.specialism(), new ContactNarrative(c.personal().description())),
+                            requestOf(c));
         }
 
         @Test

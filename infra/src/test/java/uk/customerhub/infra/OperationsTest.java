@@ -1,0 +1,34 @@
+package uk.customerhub.infra;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What operations staff rely on: health probes, Prometheus metrics including Axon's, and the OpenAPI description. */
+class OperationsTest extends HubApplicationTest {
+
+    @Test
+    void liveness_and_readiness_are_up() {
+        assertThat(hub.get("/actuator/health/liveness", null).json().get("status").asText()).isEqualTo("UP");
+        assertThat(hub.get("/actuator/health/readiness", null).json().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheus_shows_axon_command_metrics() {
+        hub.post("/console/customers", agent(), """
+                {"category":"VISITOR","givenName":"Metric","familyName":"Visitor"}""");
+
+        String metrics = hub.get("/actuator/prometheus", null).body();
+
+        assertThat(metrics).contains("commandBus_allTimer_seconds_count{payloadType=\"RegisterCustomer\"}");
+    }
+
+    @Test
+    void every_endpoint_is_described_in_openapi_with_the_bearer_scheme() {
+        HubClient.Response docs = hub.get("/v3/api-docs", null);
+
+        assertThat(docs.json().get("components").get("securitySchemes").has("bearer")).isTrue();
+        assertThat(docs.json().get("paths").has("/portal/me/service-requests")).isTrue();
+        assertThat(docs.json().get("paths").has("/console/customers/{customerId}/contacts")).isTrue();
+    }
+}

@@ -2,6 +2,7 @@ package uk.customerhub.infra;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -21,6 +22,7 @@ import java.util.UUID;
  */
 @SpringBootTest(classes = CustomerHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@AutoConfigureObservability
 abstract class HubApplicationTest {
 
     @LocalServerPort

@@ -1,14 +1,18 @@
 package uk.customerhub.infra.axon;
 
 import com.mongodb.client.MongoClient;
-import org.axonframework.common.transaction.NoTransactionManager;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.springframework.beans.factory.annotation.Value;
+import uk.customerhub.infra.eventstore.CommitStorageEngine;
+import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentpercommit.DocumentPerCommitStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -37,18 +41,24 @@ public class AxonConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(client, properties.database()).build();
     }
 
+    /**
+     * The customer records' events: {@link CommitStorageEngine}, one document per command, equality lookups only.
+     * The gap window is how long a reserved-but-unwritten position is waited for (see the engine and ADR 0002).
+     */
     @Bean
-    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+    EventStorageEngine eventStorageEngine(MongoDatabase database,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer,
-                                          ObjectProvider<EventUpcaster> upcasters) {
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
-                .storageStrategy(new DocumentPerCommitStorageStrategy())
+                                          @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
+                                          ObjectProvider<EventUpcaster> upcasters,
+                                          @Value("${hub.event-store.gap-window:10s}") Duration gapWindow,
+                                          @Value("${hub.event-store.batch-size:100}") int batchSize) {
+        CommitStorageEngine engine = CommitStorageEngine.builder()
+                .database(database)
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
-                .transactionManager(NoTransactionManager.instance())
+                .gapWindow(gapWindow)
+                .batchSize(batchSize)
                 .build();
         engine.ensureIndexes();
         return engine;
@@ -70,9 +80,15 @@ public class AxonConfiguration {
         return new SimpleCorrelationDataProvider(Provenance.KEYS.toArray(String[]::new));
     }
 
-    /** The customer record is configured here so the domain module carries no Spring annotation. */
+    /**
+     * The customer record is configured here so the domain module carries no Spring annotation: loaded from its latest
+     * snapshot (one every {@code hub.event-store.snapshot-every} events) and kept in a cache between commands.
+     */
     @Bean
-    ConfigurerModule customerAggregate() {
-        return configurer -> configurer.configureAggregate(Customer.class);
+    ConfigurerModule customerAggregate(@Value("${hub.event-store.snapshot-every:100}") int snapshotEvery) {
+        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Customer.class)
+                .configureCache(configuration -> new WeakReferenceCache())
+                .configureSnapshotTrigger(configuration ->
+                        new EventCountSnapshotTriggerDefinition(configuration.snapshotter(), snapshotEvery)));
     }
 }

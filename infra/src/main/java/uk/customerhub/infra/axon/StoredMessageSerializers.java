@@ -1,5 +1,7 @@
 package uk.customerhub.infra.axon;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -41,6 +43,20 @@ public class StoredMessageSerializers {
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
         return jackson();
+    }
+
+    /**
+     * Snapshots hold an aggregate's private state (fields, no getters), so their mapper reads and writes fields
+     * directly.
+     */
+    @Bean
+    @Qualifier("snapshotSerializer")
+    Serializer snapshotSerializer() {
+        ObjectMapper fields = storedFormat()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(fields).build();
     }
 
     @Bean

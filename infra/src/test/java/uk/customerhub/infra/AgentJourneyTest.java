@@ -1,5 +1,6 @@
 package uk.customerhub.infra;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -12,6 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An agent finds a customer, logs their phone call, and sees both contacts in the single view. */
+@AutoConfigureObservability
 class AgentJourneyTest extends HubApplicationTest {
 
     @Autowired

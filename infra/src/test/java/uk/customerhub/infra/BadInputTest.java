@@ -1,5 +1,6 @@
 package uk.customerhub.infra;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets a clear problem+json answer and changes nothing. */
+@AutoConfigureObservability
 class BadInputTest extends HubApplicationTest {
     private String agent;
     private String customerId;

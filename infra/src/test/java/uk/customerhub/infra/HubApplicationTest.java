@@ -2,7 +2,6 @@ package uk.customerhub.infra;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -18,11 +17,11 @@ import java.util.UUID;
 
 /**
  * Boots the whole hub — HTTP, security, Axon, event store, projections — on the embedded MongoDB-wire server (in
- * memory) over TCP, and drives it over HTTP.
+ * memory) over TCP, and drives it over HTTP. Subclasses also carry {@code @AutoConfigureObservability} (it is not
+ * inherited), so all share one application context with metrics export on, as in a real run.
  */
 @SpringBootTest(classes = CustomerHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@AutoConfigureObservability
 abstract class HubApplicationTest {
 
     @LocalServerPort

@@ -1,10 +1,12 @@
 package uk.customerhub.infra;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What operations staff rely on: health probes, Prometheus metrics including Axon's, and the OpenAPI description. */
+@AutoConfigureObservability
 class OperationsTest extends HubApplicationTest {
 
     @Test

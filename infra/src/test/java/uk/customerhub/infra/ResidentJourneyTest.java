@@ -1,5 +1,6 @@
 package uk.customerhub.infra;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -21,6 +22,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A resident signs in, reports a missed bin and sees it on their record — and reaches no one else's. */
+@AutoConfigureObservability
 class ResidentJourneyTest extends HubApplicationTest {
 
     @Autowired

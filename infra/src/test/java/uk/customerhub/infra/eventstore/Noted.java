@@ -1,0 +1,5 @@
+package uk.customerhub.infra.eventstore;
+
+/** A test event. */
+record Noted(String text) {
+}

@@ -38,7 +38,8 @@ final class RecordingMongo implements AutoCloseable {
         CommandListener recorder = new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
-                record(event.getCommandName(), event.getCommand());
+                // the command's buffer is reused after this call: copy what is kept
+                record(event.getCommandName(), event.getCommand().clone());
             }
         };
         client = MongoClients.create(MongoClientSettings.builder()

@@ -411,8 +411,15 @@ public class MongoSequencedDeadLetterQueue<M extends EventMessage<?>> implements
         for (int from = 0; from < keys.size(); from += PAGE) {
             List<String> page = keys.subList(from, Math.min(keys.size(), from + PAGE));
             for (Document letter : letters.find(in("_id", page)).projection(Projections.include(LAST_TOUCHED))) {
-                Head head = byKey.get(letter.getString("_id"));
+                Head head = byKey.remove(letter.getString("_id"));
                 heads.add(new Head(head.sequenceId(), head.index(), Instant.parse(letter.getString(LAST_TOUCHED))));
+            }
+        }
+        // a listed index without its letter document (not left by this class's write order): use the next letter
+        for (Head missing : byKey.values()) {
+            MongoDeadLetter<M> first = firstLetter(missing.sequenceId());
+            if (first != null) {
+                heads.add(new Head(missing.sequenceId(), first.index(), first.lastTouched()));
             }
         }
         heads.sort(Comparator.comparing(Head::lastTouched).thenComparing(Head::sequenceId));
@@ -424,7 +431,7 @@ public class MongoSequencedDeadLetterQueue<M extends EventMessage<?>> implements
 
     /**
      * The first letter still in the sequence, or null when it is empty. Indexes whose letter document is missing
-     * are skipped.
+     * (only possible if someone deleted letter documents by hand) are unlisted and skipped.
      */
     private MongoDeadLetter<M> firstLetter(String sequenceId) {
         Document sequence = sequences.find(eq("_id", sequenceKey(sequenceId))).first();
@@ -436,6 +443,10 @@ public class MongoSequencedDeadLetterQueue<M extends EventMessage<?>> implements
             if (letter != null) {
                 return toLetter(letter);
             }
+            // never transient: enqueue writes the letter before listing it, evict unlists it before deleting it
+            log.warn("Dead-letter sequence [{}] of processing group [{}] listed index {} without a letter; unlisting it",
+                     sequenceId, processingGroup, index);
+            sequences.updateOne(eq("_id", sequenceKey(sequenceId)), pull(INDEXES, index));
         }
         return null;
     }

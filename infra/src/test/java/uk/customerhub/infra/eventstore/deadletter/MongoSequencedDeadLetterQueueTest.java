@@ -670,6 +670,24 @@ class MongoSequencedDeadLetterQueueTest {
     // ---------------------------------------------------------------- crash leftovers
 
     @Test
+    void a_letter_document_deleted_by_hand_does_not_block_its_sequence() {
+        String id = newId();
+        queue.enqueue(id, letter());
+        DeadLetter<EventMessage<?>> second = followUp();
+        queue.enqueue(id, second);
+        mongo.database().getCollection(MongoSequencedDeadLetterQueue.LETTERS)
+             .deleteOne(new Document("_id", queue.letterKey(id, 0)));
+        List<DeadLetter<? extends EventMessage<?>>> handled = new ArrayList<>();
+
+        assertThat(queue.process(l -> { handled.add(l); return Decisions.evict(); })).isTrue();
+
+        assertThat(handled).hasSize(1);
+        assertLetter(second, handled.get(0));
+        assertThat(queue.contains(id)).isFalse();
+        assertThat(queue.amountOfSequences()).isZero();
+    }
+
+    @Test
     void a_sequence_left_listed_while_empty_by_an_interrupted_eviction_is_unlisted_by_process() {
         String id = newId();
         queue.enqueue(id, letter());

@@ -5,12 +5,9 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -71,14 +68,15 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
     static final String COMMITS = "event_commits";
     static final String COUNTERS = "event_counters";
     static final String SNAPSHOTS = "event_snapshots";
-    private static final String POSITION_COUNTER = "global-position";
     /** How many stream keys one aggregate read asks for at once. */
     private static final int STREAM_WINDOW = 64;
+    /** The most events one command may store in one commit (the look-back of a resumed stream). */
+    static final int MAX_COMMIT_EVENTS = 128;
     /** Gap positions further behind the token's index than this are dropped (on top of the time window). */
     private static final int MAX_GAP_OFFSET = 1_000_000;
 
     private final MongoCollection<Document> commits;
-    private final MongoCollection<Document> counters;
+    private final PositionReservations reservations;
     private final MongoCollection<Document> snapshots;
     private final Duration gapWindow;
     private final Clock clock;
@@ -88,7 +86,7 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
     protected CommitStorageEngine(Builder builder) {
         super(builder);
         this.commits = builder.database.getCollection(COMMITS);
-        this.counters = builder.database.getCollection(COUNTERS);
+        this.reservations = new PositionReservations(builder.database.getCollection(COUNTERS));
         this.snapshots = builder.database.getCollection(SNAPSHOTS);
         this.gapWindow = builder.gapWindow;
         this.clock = builder.clock;
@@ -122,6 +120,10 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
     }
 
     private void append(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.size() > MAX_COMMIT_EVENTS) {
+            throw new IllegalArgumentException("one command may store at most " + MAX_COMMIT_EVENTS
+                    + " events; this one applied " + events.size());
+        }
         while (true) {
             long firstPosition = reserve(events.size());
             Instant reservedAt = clock.instant();
@@ -156,12 +158,8 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
                 : new ConcurrencyException(message, cause);
     }
 
-    /** Reserves {@code count} consecutive global positions; returns the first. */
     private long reserve(int count) {
-        Document counter = counters.findOneAndUpdate(Filters.eq("_id", POSITION_COUNTER),
-                Updates.inc("next", (long) count),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return ((Number) counter.get("next")).longValue() - count;
+        return reservations.reserve(count);
     }
 
     /** The events of one append, split into one commit per aggregate (a command normally touches one). */
@@ -177,27 +175,46 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
 
     // ---- tracking -----------------------------------------------------------------------------------------------
 
+    /**
+     * Opens a tracking stream. Its first batch also looks back over the last {@value #MAX_COMMIT_EVENTS} positions, so
+     * a token that stopped inside a commit (a processor may store one) resumes with the rest of that commit; later
+     * batches start where a commit ended and need no look-back.
+     */
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        List<? extends TrackedEventData<?>> first = fetch(trackingToken, batchSize(), true);
+        if (first.size() < batchSize()) {
+            return first.stream();
+        }
+        TrackingToken afterFirst = first.get(first.size() - 1).trackingToken();
+        return Stream.concat(first.stream(), super.readEventData(afterFirst, mayBlock));
+    }
+
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        return fetch(lastToken, batchSize, false);
+    }
+
+    private List<? extends TrackedEventData<?>> fetch(TrackingToken lastToken, int batchSize, boolean lookBack) {
         GapAwareTrackingToken token = lastToken == null ? GapAwareTrackingToken.newInstance(-1, List.of())
                 : (GapAwareTrackingToken) lastToken;
         List<Long> positions = new ArrayList<>(token.getGaps());
-        for (long position = token.getIndex() + 1; position <= token.getIndex() + batchSize; position++) {
+        long from = lookBack ? Math.max(0, token.getIndex() - MAX_COMMIT_EVENTS + 1) : token.getIndex() + 1;
+        for (long position = from; position <= token.getIndex() + batchSize; position++) {
             positions.add(position);
         }
-        List<EventCommit> found = commitsAt(positions);
         List<TrackedEventData<?>> events = new ArrayList<>();
         GapAwareTrackingToken current = token;
-        for (EventCommit commit : found) {
-            if (commit.firstPosition() <= current.getIndex() && !current.getGaps().contains(commit.firstPosition())) {
-                continue;
-            }
-            for (long position = commit.firstPosition(); position <= commit.lastPosition(); position++) {
+        for (EventCommit commit : commitsAt(positions)) {
+            List<DomainEventData<String>> data = commit.eventData();
+            for (int i = 0; i < data.size(); i++) {
+                long position = commit.firstPosition() + i;
+                if (position <= current.getIndex() && !current.getGaps().contains(position)) {
+                    continue; // delivered before
+                }
                 current = current.advanceTo(position, MAX_GAP_OFFSET);
                 gapsFirstSeen.remove(position);
-            }
-            for (DomainEventData<String> data : commit.eventData()) {
-                events.add(new TrackedDomainEventData<>(current, data));
+                events.add(new TrackedDomainEventData<>(current, data.get(i)));
             }
         }
         GapAwareTrackingToken withoutExpiredGaps = withoutExpiredGaps(current);
@@ -234,7 +251,7 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
         return kept.size() == token.getGaps().size() ? token : GapAwareTrackingToken.newInstance(token.getIndex(), kept);
     }
 
-    /** The events with the last commit's token replaced by {@code replacement} (same index, fewer gaps). */
+    /** The events with the last event's token replaced by {@code replacement} (same index, fewer gaps). */
     private static List<TrackedEventData<?>> retoken(List<TrackedEventData<?>> events, GapAwareTrackingToken last,
                                                      GapAwareTrackingToken replacement) {
         List<TrackedEventData<?>> result = new ArrayList<>(events.size());
@@ -309,8 +326,7 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
     }
 
     private long nextPosition() {
-        Document counter = counters.find(Filters.eq("_id", POSITION_COUNTER)).first();
-        return counter == null ? 0 : ((Number) counter.get("next")).longValue();
+        return reservations.next();
     }
 
     // ---- aggregates -----------------------------------------------------------------------------------------------

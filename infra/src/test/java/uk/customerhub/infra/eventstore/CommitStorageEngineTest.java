@@ -128,14 +128,14 @@ class CommitStorageEngineTest {
     }
 
     @Test
-    void every_event_has_a_global_position_and_a_commit_shares_one_tracking_token() {
+    void every_event_has_a_global_position_and_a_tracking_token_of_its_own() {
         engine.appendEvents(event("x", 0), event("x", 1));
         engine.appendEvents(event("y", 0));
 
         List<TrackedEventMessage<?>> tracked = track(null);
 
         assertThat(texts(tracked)).containsExactly("x0", "x1", "y0");
-        assertThat(tracked.get(0).trackingToken()).isEqualTo(tracked.get(1).trackingToken());
+        assertThat(index(tracked.get(0).trackingToken())).isEqualTo(0);
         assertThat(index(tracked.get(1).trackingToken())).isEqualTo(1);
         assertThat(index(tracked.get(2).trackingToken())).isEqualTo(2);
         Document commit = mongo.database.getCollection(CommitStorageEngine.COMMITS).find(new Document("_id", 0L)).first();
@@ -153,6 +153,26 @@ class CommitStorageEngineTest {
         List<TrackedEventMessage<?>> rest = track(resumeFrom);
 
         assertThat(texts(rest)).containsExactlyElementsOf(IntStream.range(12, 25).mapToObj(i -> "r" + i + "0").toList());
+    }
+
+    @Test
+    void a_stream_opened_from_a_token_inside_a_commit_resumes_with_the_rest_of_that_commit() {
+        engine.appendEvents(event("p", 0), event("p", 1), event("p", 2));
+        engine.appendEvents(event("q", 0));
+        TrackingToken afterFirstEventOfCommit = track(null).get(0).trackingToken();
+
+        assertThat(texts(track(afterFirstEventOfCommit))).containsExactly("p1", "p2", "q0");
+    }
+
+    @Test
+    void a_command_storing_more_events_than_a_commit_may_hold_is_refused_whole() {
+        List<DomainEventMessage<?>> tooMany = new ArrayList<>();
+        for (int sequence = 0; sequence <= CommitStorageEngine.MAX_COMMIT_EVENTS; sequence++) {
+            tooMany.add(event("big", sequence));
+        }
+
+        assertThatThrownBy(() -> engine.appendEvents(tooMany)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(engine.readEvents("big").asStream()).isEmpty();
     }
 
     @Test
@@ -249,7 +269,7 @@ class CommitStorageEngineTest {
 
     private long reservePositionByHand() {
         Document counter = mongo.database.getCollection(CommitStorageEngine.COUNTERS).findOneAndUpdate(
-                new Document("_id", "global-position"), new Document("$inc", new Document("next", 1L)),
+                new Document("_id", PositionReservations.COUNTER_ID), new Document("$inc", new Document("next", 1L)),
                 new com.mongodb.client.model.FindOneAndUpdateOptions().upsert(true)
                         .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER));
         return ((Number) counter.get("next")).longValue() - 1;

@@ -1,0 +1,131 @@
+package uk.customerhub.infra.benchmark;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import uk.customerhub.api.Provenance;
+import uk.customerhub.customer.Customer;
+import uk.customerhub.identity.KeyedHash;
+import uk.customerhub.identity.UniqueKeys;
+import uk.customerhub.infra.axon.BenchmarkSerializers;
+import uk.customerhub.infra.eventstore.CommitStorageEngine;
+import uk.customerhub.infra.mongo.MongoUniqueKeys;
+import uk.customerhub.projections.customerview.CustomerViewProjection;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The hub's Axon wiring rebuilt without Spring, as {@code AxonConfiguration}, {@code StoredMessageSerializers},
+ * {@code MongoConfiguration} and application.yml set it up: the given event storage engine in an embedded event
+ * store, the {@link Customer} aggregate with a {@link WeakReferenceCache} and a snapshot every 100 events, unique
+ * keys on MongoDB, Jackson everywhere, provenance metadata copied from commands to events, and optionally the
+ * "customer-view" tracking processor (one thread, one segment, batches of 100) with the real projection.
+ * Not included: Spring, HTTP, security, and Axon's Micrometer metrics.
+ */
+final class HubAxon implements AutoCloseable {
+    /** The settings AxonConfiguration uses by default (hub.event-store.*). */
+    static final int SNAPSHOT_EVERY = 100;
+    static final int BATCH_SIZE = 100;
+    static final Duration GAP_WINDOW = Duration.ofSeconds(10);
+
+    enum Engine {
+        /** The hub's {@link CommitStorageEngine}. */
+        OURS,
+        /** axon-mongo's {@link MongoEventStorageEngine} (document per event). */
+        AXON_MONGO
+    }
+
+    final Configuration configuration;
+    final CommandGateway commands;
+
+    private HubAxon(Configuration configuration) {
+        this.configuration = configuration;
+        this.commands = configuration.commandGateway();
+    }
+
+    /** The storage engine as the hub would build it on {@code database}. */
+    static EventStorageEngine engine(Engine kind, MongoClient client, MongoDatabase database, Serializer eventSerializer) {
+        Serializer snapshots = BenchmarkSerializers.snapshots();
+        if (kind == Engine.OURS) {
+            CommitStorageEngine engine = CommitStorageEngine.builder()
+                    .database(database)
+                    .eventSerializer(eventSerializer)
+                    .snapshotSerializer(snapshots)
+                    .upcasterChain(new EventUpcasterChain(List.of()))
+                    .gapWindow(GAP_WINDOW)
+                    .batchSize(BATCH_SIZE)
+                    .build();
+            engine.ensureIndexes();
+            return engine;
+        }
+        MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(client, database.getName()).build();
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                .mongoTemplate(template)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshots)
+                .batchSize(BATCH_SIZE)
+                .build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    static HubAxon start(Engine kind, MongoClient client, MongoDatabase database, KeyedHash keyedHash,
+                         Object extraViewHandler) {
+        EventStorageEngine engine = engine(kind, client, database, BenchmarkSerializers.events());
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> BenchmarkSerializers.general())
+                .configureEventSerializer(c -> BenchmarkSerializers.events())
+                .configureMessageSerializer(c -> BenchmarkSerializers.messages())
+                .configureEmbeddedEventStore(c -> engine)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Customer.class)
+                        .configureCache(c -> new WeakReferenceCache())
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY)))
+                .registerComponent(UniqueKeys.class, c -> new MongoUniqueKeys(database, keyedHash))
+                .configureCorrelationDataProviders(c -> List.of(
+                        new SimpleCorrelationDataProvider(Provenance.KEYS.toArray(String[]::new))));
+        if (extraViewHandler != null) {
+            String group = CustomerViewProjection.PROCESSING_GROUP;
+            configurer.eventProcessing(processing -> processing
+                    .registerTrackingEventProcessor(group, c -> c.eventStore(),
+                            c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH_SIZE))
+                    .registerTokenStore(group, c -> tokenStore(client, database))
+                    .registerEventHandler(c -> new CustomerViewProjection(database, keyedHash))
+                    .registerEventHandler(c -> extraViewHandler));
+        }
+        Configuration configuration = configurer.buildConfiguration();
+        configuration.start();
+        return new HubAxon(configuration);
+    }
+
+    /** The token store AxonConfiguration wires. */
+    private static TokenStore tokenStore(MongoClient client, MongoDatabase database) {
+        MongoTokenStore store = MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, database.getName()).build())
+                .serializer(BenchmarkSerializers.general())
+                .build();
+        store.ensureIndexes();
+        return store;
+    }
+
+    @Override
+    public void close() {
+        configuration.shutdown();
+    }
+}

@@ -1,19 +1,12 @@
 package uk.customerhub.infra.axon;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.springframework.beans.factory.annotation.Value;
-import uk.customerhub.infra.eventstore.CommitStorageEngine;
-import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -21,25 +14,26 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.customerhub.api.Provenance;
 import uk.customerhub.customer.Customer;
-import uk.customerhub.infra.mongo.MongoProperties;
+import uk.customerhub.infra.eventstore.CommitStorageEngine;
+import uk.customerhub.infra.eventstore.deadletter.MongoSequencedDeadLetterQueue;
+import uk.customerhub.infra.eventstore.tokens.MongoTokenStore;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 
 /**
- * Axon without Axon Server: the customer record's events on MongoDB, processor tokens on MongoDB, Jackson for every
- * stored message, and the "who acted" metadata copied from each command to the events it causes.
+ * Axon without Axon Server: the customer record's events, processor tokens and dead letters on MongoDB, Jackson for
+ * every stored message, and the "who acted" metadata copied from each command to the events it causes.
  * <p>
  * The event storage sits behind the single {@link EventStorageEngine} bean below, so it can be replaced.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
-
-    @Bean
-    MongoTemplate axonMongoTemplate(MongoClient client, MongoProperties properties) {
-        return DefaultMongoTemplate.builder().mongoDatabase(client, properties.database()).build();
-    }
 
     /**
      * The customer records' events: {@link CommitStorageEngine}, one document per command, equality lookups only.
@@ -64,14 +58,28 @@ public class AxonConfiguration {
         return engine;
     }
 
+    /**
+     * Processors' tokens on MongoDB, one document per segment keyed by {@code _id}; claims are conditional updates so
+     * two hub nodes never process one segment at once.
+     */
     @Bean
-    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        MongoTokenStore store = MongoTokenStore.builder()
-                .mongoTemplate(axonMongoTemplate)
-                .serializer(serializer)
-                .build();
-        store.ensureIndexes();
-        return store;
+    TokenStore tokenStore(MongoDatabase database, Serializer serializer,
+                          @Value("${hub.event-processing.claim-timeout:10s}") Duration claimTimeout) {
+        return new MongoTokenStore(database, serializer, claimTimeout, ManagementFactory.getRuntimeMXBean().getName());
+    }
+
+    /**
+     * Every processing group gets a sequenced dead-letter queue on MongoDB: an event its handler keeps failing on is
+     * parked with the later events of the same customer (to keep their order), while other customers' events flow on.
+     * ADMIN staff see and retry them through {@code /admin/dead-letters}.
+     */
+    @Bean
+    ConfigurerModule deadLetterQueues(MongoDatabase database,
+                                      @Qualifier("eventSerializer") Serializer eventSerializer,
+                                      Serializer serializer) {
+        return configurer -> configurer.eventProcessing().registerDeadLetterQueueProvider(group -> configuration ->
+                new MongoSequencedDeadLetterQueue<>(group, database, eventSerializer, serializer,
+                        1024, 1024, Duration.ofSeconds(30)));
     }
 
     /** Every event inherits who acted (actor, role, on whose behalf, channel, …) from the command that caused it. */

@@ -36,7 +36,7 @@ public class ApiSecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/portal/**").hasRole(Role.RESIDENT.name())
                         .requestMatchers("/console/**").hasAnyRole(Role.AGENT.name(), Role.SPECIALIST.name())
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new HubAuthorities(properties.residentIssuers())))

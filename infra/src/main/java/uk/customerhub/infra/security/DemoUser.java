@@ -16,5 +16,6 @@ public record DemoUser(String username, String password, String subject, List<Ro
             new DemoUser("alice", "alice-demo", "urn:fdc:gov.uk:2022:demo-alice", List.of(Role.RESIDENT), "P2", null, null),
             new DemoUser("bob", "bob-demo", "urn:fdc:gov.uk:2022:demo-bob", List.of(Role.RESIDENT), "P2", "Bob", "Barker"),
             new DemoUser("sam", "sam-demo", "staff:sam", List.of(Role.AGENT), null, "Sam", "Agent"),
-            new DemoUser("sasha", "sasha-demo", "staff:sasha", List.of(Role.SPECIALIST), null, "Sasha", "Specialist"));
+            new DemoUser("sasha", "sasha-demo", "staff:sasha", List.of(Role.SPECIALIST), null, "Sasha", "Specialist"),
+            new DemoUser("ada", "ada-demo", "staff:ada", List.of(Role.ADMIN), null, "Ada", "Admin"));
 }

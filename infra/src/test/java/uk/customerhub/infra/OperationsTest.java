@@ -16,6 +16,19 @@ class OperationsTest extends HubApplicationTest {
     }
 
     @Test
+    void readiness_includes_the_lag_of_the_projections_for_admins() {
+        String admin = token("staff:ada", "ADMIN", null);
+        hub.post("/console/customers", agent(), """
+                {"category":"RESIDENT","givenName":"Lag","familyName":"Check"}""");
+
+        com.fasterxml.jackson.databind.JsonNode readiness = hub.get("/actuator/health/readiness", admin).json();
+
+        assertThat(readiness.get("status").asText()).isEqualTo("UP");
+        assertThat(readiness.get("components").get("projections").get("details").get("customer-view").has("lagEvents")).isTrue();
+        assertThat(readiness.get("components").get("projections").get("details").get("headPosition").asLong()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
     void prometheus_shows_axon_command_metrics() {
         hub.post("/console/customers", agent(), """
                 {"category":"VISITOR","givenName":"Metric","familyName":"Visitor"}""");

@@ -29,6 +29,20 @@ class OperationsTest extends HubApplicationTest {
     }
 
     @Test
+    void admins_see_processors_and_dead_letters_and_nobody_else_does() {
+        String admin = token("staff:ada", "ADMIN", null);
+
+        HubClient.Response processors = hub.get("/admin/processors", admin);
+        HubClient.Response deadLetters = hub.get("/admin/dead-letters/customer-view", admin);
+
+        assertThat(processors.json()).extracting(processor -> processor.get("name").asText()).contains("customer-view");
+        assertThat(deadLetters.json().get("group").asText()).isEqualTo("customer-view");
+        assertThat(deadLetters.json().has("counts")).isTrue();
+        assertThat(hub.get("/admin/dead-letters/customer-view", agent()).status()).isEqualTo(403);
+        assertThat(hub.get("/admin/dead-letters/no-such-group", admin).status()).isEqualTo(404);
+    }
+
+    @Test
     void prometheus_shows_axon_command_metrics() {
         hub.post("/console/customers", agent(), """
                 {"category":"VISITOR","givenName":"Metric","familyName":"Visitor"}""");

@@ -93,6 +93,9 @@ public class OperationsController {
     }
 
     private DeadLetters deadLettersOf(String group) {
+        if (processing.eventProcessorByProcessingGroup(group).isEmpty()) {
+            throw new NotFoundException("no processing group " + group);
+        }
         return processing.deadLetterQueue(group)
                 .filter(MongoSequencedDeadLetterQueue.class::isInstance)
                 .map(queue -> new DeadLetters((MongoSequencedDeadLetterQueue<?>) queue))

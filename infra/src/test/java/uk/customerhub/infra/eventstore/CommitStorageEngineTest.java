@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -236,6 +238,35 @@ class CommitStorageEngineTest {
         engine.appendEvents(GenericEventMessage.asEventMessage(new Noted("broadcast")));
 
         assertThat(texts(track(null))).containsExactly("broadcast");
+    }
+
+    @Test
+    void the_upcaster_chain_is_applied_when_aggregates_are_loaded_and_when_events_are_tracked() {
+        engine.appendEvents(event("u", 0));
+        SingleEventUpcaster renameText = new SingleEventUpcaster() {
+            @Override
+            protected boolean canUpcast(IntermediateEventRepresentation representation) {
+                return representation.getType().getName().equals(Noted.class.getName());
+            }
+
+            @Override
+            protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+                return representation.upcastPayload(representation.getType(), String.class,
+                        json -> json.replace("\"u0\"", "\"u0 (upcast)\""));
+            }
+        };
+        CommitStorageEngine upcasting = CommitStorageEngine.builder()
+                .database(mongo.database)
+                .eventSerializer(mongo.serializer)
+                .snapshotSerializer(mongo.serializer)
+                .upcasterChain(renameText)
+                .clock(clock)
+                .build();
+
+        assertThat(texts(upcasting.readEvents("u").asStream().toList())).containsExactly("u0 (upcast)");
+        List<TrackedEventMessage<?>> tracked = new ArrayList<>();
+        upcasting.readEvents(null, false).forEach(tracked::add);
+        assertThat(texts(tracked)).containsExactly("u0 (upcast)");
     }
 
     @Test

@@ -9,13 +9,11 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -25,6 +23,8 @@ import uk.customerhub.identity.KeyedHash;
 import uk.customerhub.identity.UniqueKeys;
 import uk.customerhub.infra.axon.BenchmarkSerializers;
 import uk.customerhub.infra.eventstore.CommitStorageEngine;
+import uk.customerhub.infra.eventstore.deadletter.MongoSequencedDeadLetterQueue;
+import uk.customerhub.infra.eventstore.tokens.MongoTokenStore;
 import uk.customerhub.infra.mongo.MongoUniqueKeys;
 import uk.customerhub.projections.customerview.CustomerViewProjection;
 
@@ -36,7 +36,8 @@ import java.util.List;
  * {@code MongoConfiguration} and application.yml set it up: the given event storage engine in an embedded event
  * store, the {@link Customer} aggregate with a {@link WeakReferenceCache} and a snapshot every 100 events, unique
  * keys on MongoDB, Jackson everywhere, provenance metadata copied from commands to events, and optionally the
- * "customer-view" tracking processor (one thread, one segment, batches of 100) with the real projection.
+ * "customer-view" tracking processor (one thread, one segment, batches of 100) with the real projection, the hub's
+ * token store and its sequenced dead-letter queue on MongoDB.
  * Not included: Spring, HTTP, security, and Axon's Micrometer metrics.
  */
 final class HubAxon implements AutoCloseable {
@@ -105,23 +106,16 @@ final class HubAxon implements AutoCloseable {
             configurer.eventProcessing(processing -> processing
                     .registerTrackingEventProcessor(group, c -> c.eventStore(),
                             c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH_SIZE))
-                    .registerTokenStore(group, c -> tokenStore(client, database))
+                    .registerTokenStore(group, c -> new MongoTokenStore(database, BenchmarkSerializers.general(),
+                            Duration.ofSeconds(10), "benchmark-node"))
+                    .registerDeadLetterQueueProvider(g -> c -> new MongoSequencedDeadLetterQueue<>(g, database,
+                            BenchmarkSerializers.events(), BenchmarkSerializers.general(), 1024, 1024, Duration.ofSeconds(30)))
                     .registerEventHandler(c -> new CustomerViewProjection(database, keyedHash))
                     .registerEventHandler(c -> extraViewHandler));
         }
         Configuration configuration = configurer.buildConfiguration();
         configuration.start();
         return new HubAxon(configuration);
-    }
-
-    /** The token store AxonConfiguration wires. */
-    private static TokenStore tokenStore(MongoClient client, MongoDatabase database) {
-        MongoTokenStore store = MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, database.getName()).build())
-                .serializer(BenchmarkSerializers.general())
-                .build();
-        store.ensureIndexes();
-        return store;
     }
 
     @Override

@@ -193,8 +193,21 @@ public final class DurableH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * Tests: stops as {@code kill -9} would, short of killing the JVM: nothing more is committed and the file is closed
+     * without writing anything, so only what earlier commits wrote is in it. Replies still held are never sent.
+     */
+    void haltWithoutCommitting() {
+        compactor.close();
+        committer.halt();
+        store.closeImmediately();
+    }
+
     @Override
     public void close() {
+        if (store.isClosed()) {
+            return;                 // halted
+        }
         compactor.close();
         committer.close();          // commits (and syncs) whatever was registered
         super.close();              // closes the databases, then the MVStore (a final commit and a clean mark)

@@ -58,6 +58,7 @@ final class GroupCommitter implements AutoCloseable {
     private List<Pending> waiters = new ArrayList<>();
     private boolean committerIdle;
     private boolean closing;
+    private boolean halted;
 
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong syncs = new AtomicLong();
@@ -147,8 +148,8 @@ final class GroupCommitter implements AutoCloseable {
                         monitor.wait();
                     }
                     committerIdle = false;
-                    if (registered == durable) {
-                        break;                          // closing, and nothing left to commit
+                    if (registered == durable || halted) {
+                        break;                          // closing, and nothing left to commit (or halted)
                     }
                 }
                 long target;
@@ -204,6 +205,14 @@ final class GroupCommitter implements AutoCloseable {
                 log.warn("MongoDB: a durability waiter failed", e);
             }
         }
+    }
+
+    /** Tests: stops the committer thread as a crash would, committing nothing more. */
+    void halt() {
+        synchronized (monitor) {
+            halted = true;
+        }
+        close();
     }
 
     /** Commits what is pending and stops the committer thread. */

@@ -129,10 +129,14 @@ final class RunningHub implements AutoCloseable {
     }
 
     static void await(String what, BooleanSupplier condition, Supplier<String> state) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        await(what, PATIENCE, condition, state);
+    }
+
+    static void await(String what, Duration patience, BooleanSupplier condition, Supplier<String> state) {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting for " + what + " after " + PATIENCE + ": " + state.get());
+                throw new AssertionError("gave up waiting for " + what + " after " + patience + ": " + state.get());
             }
             try {
                 Thread.sleep(20);

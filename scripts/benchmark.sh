@@ -7,7 +7,7 @@
 #   BENCH_OPTS="-Dbench.window=3 -Dbench.growthLarge=100000 -Dbench.growthHuge=0 -Dbench.compareEvents=20000" \
 #     scripts/benchmark.sh                                 # a quick try
 #
-# Environment: BENCH_HEAP (default 10g: the in-memory store takes about 3-4 KB of heap per stored event, so growth to
+# Environment: BENCH_HEAP (default 8g: the in-memory store takes about 4 KB of heap per stored event, so growth to
 # 1,000,000 events fits and 3,000,000 is skipped with a note unless the heap is about 16g), BENCH_OPTS (extra JVM
 # options, e.g. -Dbench.* sizes, see EventStoreBenchmark.Settings), HUB_MONGO_FSYNC (as for the hub itself),
 # SKIP_BUILD=1 (reuse the last build).
@@ -36,7 +36,7 @@ for entry in "${entries[@]}"; do
   classpath="${classpath:+$classpath:}$entry"
 done
 
-java -Xmx"${BENCH_HEAP:-10g}" -XX:+UseG1GC \
+java -Xmx"${BENCH_HEAP:-8g}" -XX:+UseG1GC \
   -Daxoniq.update-checker.disabled=true \
   -Dbench.dataDir="$run_dir/data" \
   ${BENCH_OPTS:-} \

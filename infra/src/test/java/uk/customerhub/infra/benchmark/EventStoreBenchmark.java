@@ -943,6 +943,11 @@ public final class EventStoreBenchmark {
                         + "customers registered by command beforehand (fresh ones per comparison); stored payload %,d chars of JSON + %,d chars of metadata; "
                         + "each send waits for its append (`sendAndWait`)%n", settings.customers(),
                 workload.payloadChars(), workload.metaDataChars()));
+        out.append(String.format(Locale.ROOT, "- sizes: %,d customers per command row (%,d in the lag row), %d senders; "
+                        + "comparison at %,d stored events; growth from %,d to %,d and %,d (the last only if heap and "
+                        + "time allow); JIT warm-up %d s per backend%n", settings.customers(), settings.lagCustomers(),
+                settings.senders(), settings.compareEvents(), settings.growthBase(), settings.growthLarge(),
+                settings.growthHuge(), settings.jitWarmupSeconds()));
         out.append(String.format(Locale.ROOT, "- each row: %d s warm-up, then %d s measured in %d rounds interleaved with "
                         + "the rows it is compared with (raw / 1 sender / %d senders; axon-mongo / ours; small / large "
                         + "store); latency is per operation, as its sender saw it (p50 / p99)%n",

@@ -20,6 +20,10 @@ public final class Limits {
     public static final int ATTRIBUTES = 50;
     /** Identities given in one registration. */
     public static final int IDENTITIES = 20;
+    /** A webchat transcript or an e-mail body, in bytes of UTF-8 (100 KB). */
+    public static final int TRANSCRIPT = 102_400;
+    /** Candidate customers an unattributed contact may list (a household sharing a phone or an e-mail). */
+    public static final int CANDIDATES = 20;
 
     private Limits() {
     }

@@ -114,7 +114,16 @@ class LimitsTest {
                         n -> new RegisterCustomer("cust-1", CustomerCategory.RESIDENT, null, IntStream.range(0, n)
                                 .mapToObj(i -> new Identity(IdentityKind.DIGITAL_ID, "subject-" + i)).toList())),
                 new Limited("size", null, FetchTimelinePage.MAX_SIZE,
-                        n -> new FetchTimelinePage("cust-1", AGENT, 0, n, null)));
+                        n -> new FetchTimelinePage("cust-1", AGENT, 0, n, null)),
+                // unattributed contacts
+                new Limited("transcript", "TRANSCRIPT", Limits.TRANSCRIPT, n -> new ContactNarrative("s", text(n))),
+                new Limited("candidateCustomerIds", "CANDIDATES", Limits.CANDIDATES,
+                        n -> new RecordUnattributedContact("c-1", Channel.PHONE, ContactType.ENQUIRY, null, AT,
+                                RecordedBy.selfService(), null, Visibility.STAFF_ONLY, null,
+                                IntStream.range(0, n).mapToObj(i -> "cust-" + i).toList(), null,
+                                new UnattributedContactDetails(null, new ContactNarrative("hello")))),
+                new Limited("size", null, FetchTriageQueue.MAX_SIZE,
+                        n -> new FetchTriageQueue(TriageQueue.UNATTRIBUTED_CONTACTS, AGENT, 0, n)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,6 +9,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import uk.customerhub.api.ComplaintEscalated;
 import uk.customerhub.api.ConflictingRequestException;
 import uk.customerhub.api.ContactNarrative;
 import uk.customerhub.api.ContactRecorded;
@@ -17,21 +18,37 @@ import uk.customerhub.api.CustomerCategory;
 import uk.customerhub.api.CustomerProfile;
 import uk.customerhub.api.CustomerRegistered;
 import uk.customerhub.api.Direction;
+import uk.customerhub.api.EscalateComplaint;
 import uk.customerhub.api.Identity;
 import uk.customerhub.api.IdentityKind;
 import uk.customerhub.api.IdentityLinked;
+import uk.customerhub.api.InvalidInputException;
 import uk.customerhub.api.LinkIdentity;
+import uk.customerhub.api.MarkStatutoryClockOverdue;
 import uk.customerhub.api.Outcome;
 import uk.customerhub.api.ProfileUpdated;
 import uk.customerhub.api.RaiseServiceRequest;
 import uk.customerhub.api.Receipt;
 import uk.customerhub.api.RecordContact;
+import uk.customerhub.api.RecordStatutoryResponse;
 import uk.customerhub.api.RegisterCustomer;
 import uk.customerhub.api.ServiceRequestRaised;
+import uk.customerhub.api.Specialism;
+import uk.customerhub.api.StatutoryClockKind;
+import uk.customerhub.api.StatutoryClockOverdue;
+import uk.customerhub.api.StatutoryClockStarted;
+import uk.customerhub.api.StatutoryClockStatus;
+import uk.customerhub.api.StatutoryClockStopReason;
+import uk.customerhub.api.StatutoryClockStopped;
+import uk.customerhub.api.StatutoryClocks;
 import uk.customerhub.api.UpdateProfile;
+import uk.customerhub.api.Visibility;
+import uk.customerhub.clocks.StatutoryTargets;
 import uk.customerhub.identity.UniqueKeys;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -44,10 +61,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * The integrated customer record: every contact a customer makes, on every channel, is an event of this aggregate.
  * It checks the record's rules and applies events; it knows nothing of storage, HTTP or Spring.
+ * <p>
+ * An inbound FOI request, subject access request or complaint starts a statutory clock in the same command that
+ * records it; when the clock's answer is due is for {@link StatutoryTargets} to say. A clock stops when the response
+ * is recorded or (a complaint's stage 1) when the complaint is escalated, and becomes overdue, once, when the hub's
+ * timer reports its due date has passed.
  */
 public class Customer {
 
     private static final String REGISTRATION_FINGERPRINT = "registrationFingerprint";
+    /** How far ahead of the record's clock a reported response or escalation time may be (clients' clocks drift). */
+    private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
     @AggregateIdentifier
     private String customerId;
@@ -57,6 +81,8 @@ public class Customer {
     private CustomerProfile profile;
     private final Set<Identity> identities = new LinkedHashSet<>();
     private final Map<String, RecordedContactId> contacts = new HashMap<>();
+    /** Every statutory clock of the record by clock id, stopped ones included (to answer retries). */
+    private final Map<String, StatutoryClock> clocks = new HashMap<>();
     private long position = -1;
 
     protected Customer() {
@@ -113,18 +139,107 @@ public class Customer {
     }
 
     @CommandHandler
-    public Receipt handle(RecordContact command, UniqueKeys uniqueKeys) {
+    public Receipt handle(RecordContact command, UniqueKeys uniqueKeys, StatutoryTargets targets) {
         String fingerprint = Fingerprint.of(command);
         RecordedContactId earlier = contacts.get(command.contactId());
         if (earlier != null) {
             return sameOrConflict(command.contactId(), earlier, fingerprint);
         }
         claimContact(uniqueKeys, command.contactId(), fingerprint);
+        Instant occurredAt = occurredAt(command.occurredAt());
         apply(new ContactRecorded(customerId, command.contactId(), command.channel(), command.type(),
-                        command.direction(), occurredAt(command.occurredAt()), command.recordedBy(), command.outcome(),
+                        command.direction(), occurredAt, command.recordedBy(), command.outcome(),
                         command.visibility(), command.specialism(), command.personal()),
                 MetaData.with("contactFingerprint", fingerprint));
+        StatutoryClockKind kind = StatutoryClockKind.startedBy(command.type());
+        if (kind != null && command.direction() == Direction.INBOUND) {
+            startClock(targets, command.contactId(), kind, StatutoryTargets.firstStage(kind), occurredAt,
+                    command.visibility(), command.specialism());
+        }
         return new Receipt(customerId, command.contactId(), null, position);
+    }
+
+    @CommandHandler
+    public Receipt handle(EscalateComplaint command, StatutoryTargets targets) {
+        StatutoryClock current = currentClockOf(command.contactId());
+        if (current.kind() != StatutoryClockKind.COMPLAINT) {
+            throw new InvalidInputException("contactId", "is not a complaint, so it cannot be escalated");
+        }
+        if (current.stage() >= 2) {
+            return new Receipt(customerId, command.contactId(), null, current.startedPosition());
+        }
+        Instant escalatedAt = reportedTime("escalatedAt", command.escalatedAt(), current);
+        apply(new ComplaintEscalated(customerId, command.contactId(), 2, escalatedAt));
+        if (current.status() != StatutoryClockStatus.STOPPED) {
+            stopClock(current, StatutoryClockStopReason.ESCALATED, escalatedAt);
+        }
+        startClock(targets, command.contactId(), StatutoryClockKind.COMPLAINT, 2, escalatedAt,
+                current.visibility(), current.specialism());
+        return new Receipt(customerId, command.contactId(), null, position);
+    }
+
+    @CommandHandler
+    public Receipt handle(RecordStatutoryResponse command) {
+        StatutoryClock current = currentClockOf(command.contactId());
+        if (current.status() == StatutoryClockStatus.STOPPED) {
+            return new Receipt(customerId, command.contactId(), null, current.changedPosition());
+        }
+        stopClock(current, StatutoryClockStopReason.RESPONDED, reportedTime("respondedAt", command.respondedAt(), current));
+        return new Receipt(customerId, command.contactId(), null, position);
+    }
+
+    /** Answers the clock's status after the command, or null when this record has no such clock. */
+    @CommandHandler
+    public StatutoryClockStatus handle(MarkStatutoryClockOverdue command) {
+        StatutoryClock clock = clocks.get(command.clockId());
+        if (clock == null) {
+            return null;
+        }
+        if (clock.status() == StatutoryClockStatus.OPEN && !command.asOf().isBefore(clock.dueAt())) {
+            apply(new StatutoryClockOverdue(customerId, clock.clockId(), clock.contactId(), clock.kind(), clock.stage(),
+                    clock.dueDate(), clock.dueAt()));
+        }
+        return clocks.get(command.clockId()).status();
+    }
+
+    private void startClock(StatutoryTargets targets, String contactId, StatutoryClockKind kind, Integer stage,
+                            Instant from, Visibility visibility, Specialism specialism) {
+        LocalDate dueDate = targets.dueDate(kind, stage, from);
+        apply(new StatutoryClockStarted(customerId, StatutoryClocks.clockId(contactId, stage), contactId, kind, stage,
+                from, dueDate, StatutoryTargets.overdueFrom(dueDate), visibility, specialism));
+    }
+
+    private void stopClock(StatutoryClock clock, StatutoryClockStopReason reason, Instant at) {
+        apply(new StatutoryClockStopped(customerId, clock.clockId(), clock.contactId(), clock.kind(), clock.stage(),
+                reason, at, at.isBefore(clock.dueAt())));
+    }
+
+    /** The clock a contact runs now: a complaint's latest stage, or the request's only clock. */
+    private StatutoryClock currentClockOf(String contactId) {
+        for (Integer stage : new Integer[]{2, 1, null}) {
+            StatutoryClock clock = clocks.get(StatutoryClocks.clockId(contactId, stage));
+            if (clock != null) {
+                return clock;
+            }
+        }
+        throw new InvalidInputException("contactId", contacts.containsKey(contactId)
+                ? "is not an FOI request, subject access request or complaint with a statutory clock"
+                : "is not a contact on this record");
+    }
+
+    /** A time reported for an action on a clock: now when left out; never before the clock started, nor in the future. */
+    private static Instant reportedTime(String field, Instant reported, StatutoryClock clock) {
+        Instant now = GenericEventMessage.clock.instant();
+        if (reported == null) {
+            return now;
+        }
+        if (reported.isAfter(now.plus(CLOCK_TOLERANCE))) {
+            throw new InvalidInputException(field, "must not be in the future");
+        }
+        if (reported.isBefore(clock.receivedAt())) {
+            throw new InvalidInputException(field, "must not be before the clock started (" + clock.receivedAt() + ")");
+        }
+        return reported;
     }
 
     @CommandHandler
@@ -249,6 +364,36 @@ public class Customer {
     void on(ServiceRequestRaised event, @SequenceNumber long sequence) {
         contacts.computeIfPresent(event.contactId(),
                 (id, contact) -> new RecordedContactId(contact.fingerprint(), event.serviceRequestId(), sequence));
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(StatutoryClockStarted event, @SequenceNumber long sequence) {
+        clocks.put(event.clockId(), new StatutoryClock(event.clockId(), event.contactId(), event.kind(), event.stage(),
+                event.receivedAt(), event.dueDate(), event.dueAt(), event.visibility(), event.specialism(),
+                StatutoryClockStatus.OPEN, sequence, sequence));
+        if (event.stage() == null || event.stage() == 1) {
+            // started by the contact's own command: a retry of that command answers with this position
+            contacts.computeIfPresent(event.contactId(),
+                    (id, contact) -> new RecordedContactId(contact.fingerprint(), contact.serviceRequestId(), sequence));
+        }
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ComplaintEscalated event, @SequenceNumber long sequence) {
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(StatutoryClockStopped event, @SequenceNumber long sequence) {
+        clocks.computeIfPresent(event.clockId(), (id, clock) -> clock.becomes(StatutoryClockStatus.STOPPED, sequence));
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(StatutoryClockOverdue event, @SequenceNumber long sequence) {
+        clocks.computeIfPresent(event.clockId(), (id, clock) -> clock.becomes(StatutoryClockStatus.OVERDUE, sequence));
         position = sequence;
     }
 }

@@ -70,8 +70,27 @@ class EventSerializationTest {
                         RecordedBy.selfService(), null, Visibility.STAFF_ONLY, null, new ContactNarrative("Hello")),
                 FULL_REQUEST,
                 new ServiceRequestRaised("cust-1", "sr-2", "c-4", "adult-social-care", Visibility.RESTRICTED,
-                        Specialism.ADULTS_SAFEGUARDING, new ServiceRequestDetails("Needs an assessment", null, null)));
+                        Specialism.ADULTS_SAFEGUARDING, new ServiceRequestDetails("Needs an assessment", null, null)),
+                FOI_CLOCK,
+                new StatutoryClockStarted("cust-1", "c-6:stage-2", "c-6", StatutoryClockKind.COMPLAINT, 2, RECORDED,
+                        LocalDate.of(2025, 4, 1), Instant.parse("2025-04-01T23:00:00Z"), Visibility.RESTRICTED,
+                        Specialism.ADULTS_SAFEGUARDING),
+                new ComplaintEscalated("cust-1", "c-6", 2, RECORDED),
+                new StatutoryClockStopped("cust-1", "c-6:stage-1", "c-6", StatutoryClockKind.COMPLAINT, 1,
+                        StatutoryClockStopReason.ESCALATED, RECORDED, true),
+                CLOCK_STOPPED,
+                CLOCK_OVERDUE);
     }
+
+    static final StatutoryClockStarted FOI_CLOCK = new StatutoryClockStarted("cust-1", "c-5", "c-5",
+            StatutoryClockKind.FOI_REQUEST, null, RECORDED, LocalDate.of(2025, 4, 1),
+            Instant.parse("2025-04-01T23:00:00Z"), Visibility.RESIDENT_VISIBLE, null);
+
+    static final StatutoryClockStopped CLOCK_STOPPED = new StatutoryClockStopped("cust-1", "c-5", "c-5",
+            StatutoryClockKind.SUBJECT_ACCESS_REQUEST, null, StatutoryClockStopReason.RESPONDED, RECORDED, false);
+
+    static final StatutoryClockOverdue CLOCK_OVERDUE = new StatutoryClockOverdue("cust-1", "c-6:stage-1", "c-6",
+            StatutoryClockKind.COMPLAINT, 1, LocalDate.of(2025, 3, 18), Instant.parse("2025-03-19T00:00:00Z"));
 
     static ObjectMapper numericDates() {
         return new ObjectMapper().registerModule(new JavaTimeModule())
@@ -146,6 +165,23 @@ class EventSerializationTest {
                            "attributes":{"hazard":"no","size":"large"},
                            "location":{"latitude":50.9097,"longitude":-1.4044,"description":"Behind the shops",
                                        "uprn":"100012345678","postcode":"SO14 7LY"}}}
+                        """),
+                arguments(FOI_CLOCK, """
+                        {"customerId":"cust-1","clockId":"c-5","contactId":"c-5","kind":"FOI_REQUEST","stage":null,
+                         "receivedAt":"2025-03-04T10:15:30.123456789Z","dueDate":"2025-04-01",
+                         "dueAt":"2025-04-01T23:00:00Z","visibility":"RESIDENT_VISIBLE","specialism":null}
+                        """),
+                arguments(new ComplaintEscalated("cust-1", "c-6", 2, RECORDED), """
+                        {"customerId":"cust-1","contactId":"c-6","stage":2,"escalatedAt":"2025-03-04T10:15:30.123456789Z"}
+                        """),
+                arguments(CLOCK_STOPPED, """
+                        {"customerId":"cust-1","clockId":"c-5","contactId":"c-5","kind":"SUBJECT_ACCESS_REQUEST",
+                         "stage":null,"reason":"RESPONDED","stoppedAt":"2025-03-04T10:15:30.123456789Z",
+                         "withinTarget":false}
+                        """),
+                arguments(CLOCK_OVERDUE, """
+                        {"customerId":"cust-1","clockId":"c-6:stage-1","contactId":"c-6","kind":"COMPLAINT","stage":1,
+                         "dueDate":"2025-03-18","overdueSince":"2025-03-19T00:00:00Z"}
                         """));
     }
 

@@ -39,6 +39,7 @@ import uk.customerhub.api.ServiceRequestRaised;
 import uk.customerhub.api.Specialism;
 import uk.customerhub.api.UpdateProfile;
 import uk.customerhub.api.Visibility;
+import uk.customerhub.clocks.StatutoryTargets;
 import uk.customerhub.identity.InMemoryUniqueKeys;
 
 import java.time.Instant;
@@ -86,6 +87,7 @@ class CustomerTest {
         uniqueKeys = new InMemoryUniqueKeys();
         fixture = new AggregateTestFixture<>(Customer.class);
         fixture.registerInjectableResource(uniqueKeys);
+        fixture.registerInjectableResource(StatutoryTargets.defaults());
     }
 
     static RecordContact contact(String contactId) {

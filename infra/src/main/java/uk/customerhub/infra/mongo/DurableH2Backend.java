@@ -157,9 +157,13 @@ public final class DurableH2Backend extends H2Backend {
         return false;
     }
 
-    /** Counters for tests and metrics. */
+    /**
+     * Counters for tests and metrics: write commands acknowledged durably, group commits, fsyncs, compaction passes,
+     * the file's size and fill rate, and whether replies are held without blocking the event loop
+     * ({@link DurableReplyGate}) or, if Netty could not be reached, by waiting on it.
+     */
     public record Stats(long writeCommands, long commits, long syncs, long compactions, long fileSizeBytes,
-                        int fillRatePercent) {
+                        int fillRatePercent, boolean nonBlockingReplies) {
     }
 
     public Stats stats() {
@@ -174,7 +178,7 @@ public final class DurableH2Backend extends H2Backend {
             fillRate = -1;
         }
         return new Stats(committer.writes(), committer.commits(), committer.syncs(), compactor.passes(), size,
-                fillRate);
+                fillRate, netty.isPresent());
     }
 
     public FileBackendSettings settings() {

@@ -63,7 +63,8 @@ final class DurableReplyGate implements InvocationHandler {
             case "handlerRemoved" -> failAll(new ClosedChannelException());
             case "exceptionCaught" -> netty.fireExceptionCaught(args[0], (Throwable) args[1]);
             default -> {
-                return netty.forward(method, args);
+                Object result = netty.forward(method, args);
+                return method.getReturnType() == void.class ? null : result;
             }
         }
         return null;

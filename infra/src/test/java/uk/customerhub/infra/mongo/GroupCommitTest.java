@@ -85,6 +85,7 @@ class GroupCommitTest {
         System.out.printf("group commit: %d write commands from %d threads in %d commits (%.2f commits per write)%n",
                 writes, WRITERS, commits, commits / (double) writes);
         assertThat(writes).isEqualTo(WRITERS * (WRITES_EACH + WRITES_EACH / 5 + 1));
+        assertThat(after.nonBlockingReplies()).as("replies held by the reply gate, not by blocking").isTrue();
         assertThat(commits).as("commits for %d concurrent writes", writes).isLessThan(writes * 3 / 4);
 
         try (EmbeddedMongoServer reopened = EmbeddedMongoServer.fileBacked(dataDirectory);

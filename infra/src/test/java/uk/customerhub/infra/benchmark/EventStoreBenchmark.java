@@ -164,7 +164,8 @@ public final class EventStoreBenchmark {
                 default -> throw new IllegalArgumentException("unknown backend " + backend);
             }
         }
-        if (settings.backends().stream().anyMatch(b -> b.trim().equals("memory")) && settings.growthLarge() > 0) {
+        if (settings.backends().stream().anyMatch(b -> b.trim().equals("memory")) && settings.growthLarge() > 0
+                && !skipped("growth")) {
             timed("growth (memory)", () -> {
                 try (Backend memory = Backend.memory()) {
                     growth(memory);
@@ -176,9 +177,20 @@ public final class EventStoreBenchmark {
 
     private void backendRows(Backend backend) throws Exception {
         timed(backend.name + ": JIT warm-up", () -> jitWarmup(backend));
-        timed(backend.name + ": raw and command rows", () -> commandRows(backend));
-        timed(backend.name + ": comparison rows (seeding included)", () -> compareRows(backend));
-        timed(backend.name + ": lag row", () -> lagRow(backend));
+        if (!skipped("commands")) {
+            timed(backend.name + ": raw and command rows", () -> commandRows(backend));
+        }
+        if (!skipped("compare")) {
+            timed(backend.name + ": comparison rows (seeding included)", () -> compareRows(backend));
+        }
+        if (!skipped("lag")) {
+            timed(backend.name + ": lag row", () -> lagRow(backend));
+        }
+    }
+
+    /** Rows left out with {@code -Dbench.skip=commands,compare,lag,growth} (for trying things out). */
+    private static boolean skipped(String rows) {
+        return List.of(System.getProperty("bench.skip", "").split(",")).contains(rows);
     }
 
     /**
@@ -569,9 +581,10 @@ public final class EventStoreBenchmark {
             thread.join();
         }
         long handledAtEnd = probe.handled.get();
-        double sendingSeconds = (lastAck.get() - measuredFrom) / 1e9;
-        double achieved = (total - warm) / sendingSeconds;
-        double handledRate = (handledAtEnd - Math.max(0, handledAtMeasuredFrom.get())) / sendingSeconds;
+        double sendingSeconds = Math.max(1e-3, (lastAck.get() - measuredFrom) / 1e9);
+        double achieved = failure.get() != null ? 0 : (total - warm) / sendingSeconds;
+        double handledRate = failure.get() != null ? 0
+                : (handledAtEnd - Math.max(0, handledAtMeasuredFrom.get())) / sendingSeconds;
         waitFor(() -> probe.handled.get() >= total, Duration.ofSeconds(20));
         Map<String, long[]> mongo = backend.times.stop();
         AtomicLongArray lags = probe.lagMicros;
@@ -641,6 +654,10 @@ public final class EventStoreBenchmark {
         for (Scenario scenario : scenarios) {
             Measured measured = scenario.measured();
             results.add(measured);
+            if (measured.errors() > 0) {
+                notes.add(String.format(Locale.ROOT, "%s: %s had %,d failed operations in its windows; first: %s",
+                        backend.name, scenario.name, measured.errors(), measured.firstError()));
+            }
             progress(String.format(Locale.ROOT, "%s: %s → %,.2f/s (p50 %.2f ms, p99 %.2f ms, %d errors)",
                     backend.name, scenario.name, measured.perSecond(), measured.p50Millis(), measured.p99Millis(),
                     measured.errors()));

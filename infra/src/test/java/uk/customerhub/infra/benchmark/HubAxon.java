@@ -101,6 +101,7 @@ final class HubAxon implements AutoCloseable {
                 .registerComponent(UniqueKeys.class, c -> new MongoUniqueKeys(database, keyedHash))
                 .configureCorrelationDataProviders(c -> List.of(
                         new SimpleCorrelationDataProvider(Provenance.KEYS.toArray(String[]::new))));
+        registerStatutoryTargets(configurer);
         if (extraViewHandler != null) {
             String group = CustomerViewProjection.PROCESSING_GROUP;
             configurer.eventProcessing(processing -> processing
@@ -116,6 +117,27 @@ final class HubAxon implements AutoCloseable {
         Configuration configuration = configurer.buildConfiguration();
         configuration.start();
         return new HubAxon(configuration);
+    }
+
+    /**
+     * The customer record's command handlers may also ask for {@code uk.customerhub.clocks.StatutoryTargets} (statutory
+     * clocks); when this build has it, it is registered with its defaults, as infra does. Looked up by name so the
+     * benchmark compiles with and without it.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void registerStatutoryTargets(Configurer configurer) {
+        Class type;
+        try {
+            type = Class.forName("uk.customerhub.clocks.StatutoryTargets");
+        } catch (ClassNotFoundException e) {
+            return;
+        }
+        try {
+            Object targets = type.getMethod("defaults").invoke(null);
+            configurer.registerComponent(type, c -> targets);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build the default StatutoryTargets", e);
+        }
     }
 
     @Override

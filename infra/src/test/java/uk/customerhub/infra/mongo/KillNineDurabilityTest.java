@@ -32,11 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>A child JVM ({@link AcknowledgingWriter}) opens the server on a data directory exactly as the default run does
  * and inserts from 4 threads, printing each acknowledged id; it is killed with SIGKILL
  * ({@link Process#destroyForcibly()}) while writes are in flight. The file is then reopened in this JVM and every
- * acknowledged id must be in it. Three rounds on the same file, so recovery from a kill is itself tested twice more.
+ * acknowledged id must be in it. Three rounds on the same file, so recovery from a kill is itself tested twice more;
+ * the middle one with fsync off, which must make no difference to a process kill.
  */
 class KillNineDurabilityTest {
     private static final int WRITER_THREADS = 4;
     private static final int[] ACKS_BEFORE_KILL = {150, 600, 300};
+    /** The middle round runs with fsync off: a process kill must not lose anything even then. */
+    private static final boolean[] FSYNC = {true, false, true};
 
     @TempDir
     Path dataDirectory;
@@ -46,7 +49,7 @@ class KillNineDurabilityTest {
     void every_acknowledged_insert_survives_kill_minus_9_of_the_server_process() throws Exception {
         Set<String> acknowledged = new HashSet<>();
         for (int round = 0; round < ACKS_BEFORE_KILL.length; round++) {
-            Set<String> thisRound = runAndKill("r" + round, ACKS_BEFORE_KILL[round]);
+            Set<String> thisRound = runAndKill("r" + round, ACKS_BEFORE_KILL[round], FSYNC[round]);
             assertThat(thisRound).as("acknowledged writes in round %d", round).hasSizeGreaterThanOrEqualTo(
                     ACKS_BEFORE_KILL[round]);
             acknowledged.addAll(thisRound);
@@ -54,19 +57,21 @@ class KillNineDurabilityTest {
             Set<String> stored = storedIds();
             Set<String> lost = new HashSet<>(acknowledged);
             lost.removeAll(stored);
-            System.out.printf("kill -9 round %d: %d acknowledged (%d in all rounds), %d stored, %d lost%n",
-                    round, thisRound.size(), acknowledged.size(), stored.size(), lost.size());
+            System.out.printf("kill -9 round %d (fsync %s): %d acknowledged (%d in all rounds), %d stored, %d lost%n",
+                    round, FSYNC[round] ? "on" : "off", thisRound.size(), acknowledged.size(), stored.size(),
+                    lost.size());
             assertThat(lost).as("acknowledged before kill -9 in rounds 0..%d but missing after reopening (of %d)",
                     round, acknowledged.size()).isEmpty();
         }
     }
 
     /** Runs the writer until it has printed {@code acksBeforeKill} acknowledgements, kills it, returns all it printed. */
-    private Set<String> runAndKill(String prefix, int acksBeforeKill) throws Exception {
+    private Set<String> runAndKill(String prefix, int acksBeforeKill, boolean fsync) throws Exception {
         Path stderr = Files.createTempFile("acknowledging-writer", ".log");
         Process child = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-D" + FileBackendSettings.FSYNC_PROPERTY + "=" + fsync,
                 "-Dwriter.nonDurableForComparison=" + Boolean.getBoolean("writer.nonDurableForComparison"),
                 "-cp", System.getProperty("java.class.path"),
                 AcknowledgingWriter.class.getName(),

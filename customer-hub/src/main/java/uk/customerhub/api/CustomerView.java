@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The single view of a customer: profile, identities, open service requests, counts of contacts by channel and the
- * most recent timeline entries, as the viewer may see them. {@code position} is the position of the customer's
- * record the view reflects; {@code totalEntries} counts the timeline entries the viewer may see.
+ * The single view of a customer: profile, identities, open service requests, statutory clocks (FOI and subject access
+ * requests, complaints: what is due when, and what is overdue), counts of contacts by channel and the most recent
+ * timeline entries, as the viewer may see them. {@code position} is the position of the customer's record the view
+ * reflects; {@code totalEntries} counts the timeline entries the viewer may see.
  */
 public record CustomerView(String customerId,
                            String organisation,
@@ -15,6 +16,7 @@ public record CustomerView(String customerId,
                            CustomerProfile profile,
                            List<Identity> identities,
                            List<OpenServiceRequest> openServiceRequests,
+                           List<StatutoryClockView> statutoryClocks,
                            Map<Channel, Long> contactsByChannel,
                            List<TimelineEntry> recentEntries,
                            long totalEntries,

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import uk.customerhub.api.ComplaintEscalated;
 import uk.customerhub.api.ContactRecorded;
 import uk.customerhub.api.CustomerRegistered;
 import uk.customerhub.api.IdentityKind;
@@ -14,6 +15,11 @@ import uk.customerhub.api.OpenServiceRequest;
 import uk.customerhub.api.ProfileUpdated;
 import uk.customerhub.api.Provenance;
 import uk.customerhub.api.ServiceRequestRaised;
+import uk.customerhub.api.StatutoryClockOverdue;
+import uk.customerhub.api.StatutoryClockStarted;
+import uk.customerhub.api.StatutoryClockStatus;
+import uk.customerhub.api.StatutoryClockStopped;
+import uk.customerhub.api.StatutoryClockView;
 import uk.customerhub.api.TimelineEntry;
 import uk.customerhub.api.TimelineEntryKind;
 import uk.customerhub.api.Visibility;
@@ -106,6 +112,31 @@ public class CustomerViewProjection {
             view.openServiceRequest(new OpenServiceRequest(event.serviceRequestId(), event.contactId(),
                     event.serviceCode(), OPEN, event.personal().description(), recordedAt, event.visibility(),
                     event.specialism()));
+        });
+    }
+
+    @EventHandler
+    public void on(StatutoryClockStarted event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, view -> view.startClock(new StatutoryClockView(event.clockId(),
+                event.contactId(), event.kind(), event.stage(), event.receivedAt(), event.dueDate(),
+                StatutoryClockStatus.OPEN, null, null, event.visibility(), event.specialism())));
+    }
+
+    @EventHandler
+    public void on(StatutoryClockOverdue event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, view -> view.clockOverdue(event.clockId()));
+    }
+
+    @EventHandler
+    public void on(StatutoryClockStopped event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt,
+                view -> view.clockStopped(event.clockId(), event.stoppedAt(), event.reason()));
+    }
+
+    /** The clocks' events that follow show the escalation; the view only moves to its position. */
+    @EventHandler
+    public void on(ComplaintEscalated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, view -> {
         });
     }
 

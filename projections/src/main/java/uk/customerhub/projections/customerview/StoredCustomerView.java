@@ -9,14 +9,19 @@ import uk.customerhub.api.CustomerView;
 import uk.customerhub.api.Identity;
 import uk.customerhub.api.OpenServiceRequest;
 import uk.customerhub.api.Specialism;
+import uk.customerhub.api.StatutoryClockStatus;
+import uk.customerhub.api.StatutoryClockStopReason;
+import uk.customerhub.api.StatutoryClockView;
 import uk.customerhub.api.TimelineEntry;
 import uk.customerhub.api.TimelineEntryKind;
 import uk.customerhub.api.Viewer;
 import uk.customerhub.api.Visibility;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +33,18 @@ import java.util.Map;
  * must not learn of restricted entries outside their specialisms, not even by their count, so it also keeps, per
  * specialism, how many restricted entries there are and on which channels, to subtract them.
  * <p>
- * Its size is bounded by the customer's identities and open requests, never by the length of the timeline.
+ * Statutory clocks are kept while they run (open or overdue) and, once stopped, only the
+ * {@value #STOPPED_CLOCKS} most recently stopped, so staff see an answer recorded; the others leave the view.
+ * <p>
+ * Its size is bounded by the customer's identities, open requests and running clocks, never by the length of the
+ * timeline.
  */
 final class StoredCustomerView {
     static final String POSITION = "position";
     /** How many of the most recent entries the view keeps. */
     static final int RECENT_ENTRIES = 10;
+    /** How many stopped statutory clocks the view keeps, the most recently stopped. */
+    static final int STOPPED_CLOCKS = 5;
 
     private static final String ORGANISATION = "organisation";
     private static final String CATEGORY = "category";
@@ -41,6 +52,7 @@ final class StoredCustomerView {
     private static final String IDENTITIES = "identities";
     private static final String DIGITAL_ID_KEYS = "digitalIdKeys";
     private static final String OPEN_SERVICE_REQUESTS = "openServiceRequests";
+    private static final String STATUTORY_CLOCKS = "statutoryClocks";
     private static final String ENTRY_COUNT = "entryCount";
     private static final String RESIDENT_ENTRY_COUNT = "residentEntryCount";
     private static final String CONTACTS_BY_CHANNEL = "contactsByChannel";
@@ -50,6 +62,13 @@ final class StoredCustomerView {
     private static final String RECENT_RESIDENT = "recentResidentEntries";
     private static final String REGISTERED_AT = "registeredAt";
     private static final String UPDATED_AT = "updatedAt";
+
+    /** Overdue clocks first, then open ones, each by due date; then stopped ones, the most recently stopped first. */
+    private static final Comparator<StatutoryClockView> MOST_URGENT_FIRST =
+            Comparator.comparingInt((StatutoryClockView clock) -> urgency(clock.status()))
+                    .thenComparing(clock -> clock.status() == StatutoryClockStatus.STOPPED ? LocalDate.MIN : clock.dueDate())
+                    .thenComparing(StatutoryClockView::stoppedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                    .thenComparing(StatutoryClockView::clockId);
 
     private final Document document;
 
@@ -67,6 +86,7 @@ final class StoredCustomerView {
                 .append(IDENTITIES, List.of())
                 .append(DIGITAL_ID_KEYS, List.of())
                 .append(OPEN_SERVICE_REQUESTS, List.of())
+                .append(STATUTORY_CLOCKS, List.of())
                 .append(ENTRY_COUNT, 0L)
                 .append(RESIDENT_ENTRY_COUNT, 0L)
                 .append(CONTACTS_BY_CHANNEL, new Document())
@@ -139,6 +159,61 @@ final class StoredCustomerView {
         document.put(OPEN_SERVICE_REQUESTS, requests);
     }
 
+    /** Shows a clock that started (again, should a redelivery bring it twice). */
+    void startClock(StatutoryClockView clock) {
+        List<StatutoryClockView> clocks = new ArrayList<>(clocks());
+        clocks.removeIf(shown -> shown.clockId().equals(clock.clockId()));
+        clocks.add(clock);
+        storeClocks(clocks);
+    }
+
+    /** Marks a shown clock overdue, unless it stopped meanwhile. */
+    void clockOverdue(String clockId) {
+        storeClocks(clocks().stream()
+                .map(clock -> clock.clockId().equals(clockId) && clock.status() == StatutoryClockStatus.OPEN
+                        ? withStatus(clock, StatutoryClockStatus.OVERDUE, null, null) : clock)
+                .toList());
+    }
+
+    /** Marks a shown clock stopped, keeping only the most recently stopped clocks. */
+    void clockStopped(String clockId, Instant stoppedAt, StatutoryClockStopReason reason) {
+        List<StatutoryClockView> clocks = clocks().stream()
+                .map(clock -> clock.clockId().equals(clockId)
+                        ? withStatus(clock, StatutoryClockStatus.STOPPED, stoppedAt, reason) : clock)
+                .toList();
+        List<StatutoryClockView> stopped = clocks.stream()
+                .filter(clock -> clock.status() == StatutoryClockStatus.STOPPED)
+                .sorted(Comparator.comparing(StatutoryClockView::stoppedAt).reversed())
+                .toList();
+        List<StatutoryClockView> dropped = stopped.subList(Math.min(stopped.size(), STOPPED_CLOCKS), stopped.size());
+        storeClocks(clocks.stream().filter(clock -> !dropped.contains(clock)).toList());
+    }
+
+    /** The clocks shown, as stored (views stored before clocks existed have none). */
+    private List<StatutoryClockView> clocks() {
+        return document.getList(STATUTORY_CLOCKS, Document.class, List.of()).stream()
+                .map(StatutoryClockDocuments::fromDocument)
+                .toList();
+    }
+
+    private void storeClocks(List<StatutoryClockView> clocks) {
+        document.put(STATUTORY_CLOCKS, clocks.stream().map(StatutoryClockDocuments::toDocument).toList());
+    }
+
+    private static int urgency(StatutoryClockStatus status) {
+        return switch (status) {
+            case OVERDUE -> 0;
+            case OPEN -> 1;
+            case STOPPED -> 2;
+        };
+    }
+
+    private static StatutoryClockView withStatus(StatutoryClockView clock, StatutoryClockStatus status,
+                                                 Instant stoppedAt, StatutoryClockStopReason reason) {
+        return new StatutoryClockView(clock.clockId(), clock.contactId(), clock.kind(), clock.stage(),
+                clock.receivedAt(), clock.dueDate(), status, stoppedAt, reason, clock.visibility(), clock.specialism());
+    }
+
     /** Counts an entry numbered in {@link TimelineNumbering#ALL_ENTRIES} and keeps it among the recent ones. */
     void addEntry(TimelineEntry entry) {
         document.put(ENTRY_COUNT, entry.number());
@@ -185,12 +260,17 @@ final class StoredCustomerView {
                 .map(OpenServiceRequestDocuments::fromDocument)
                 .filter(request -> viewer.maySee(request.visibility(), request.specialism()))
                 .toList();
+        List<StatutoryClockView> clocks = clocks().stream()
+                .filter(clock -> viewer.maySee(clock.visibility(), clock.specialism()))
+                .sorted(MOST_URGENT_FIRST)
+                .toList();
         return new CustomerView(customerId(),
                 organisation(),
                 category(),
                 profile(),
                 document.getList(IDENTITIES, Document.class).stream().map(IdentityDocuments::fromDocument).toList(),
                 openRequests,
+                clocks,
                 contactsByChannelSeenBy(viewer),
                 recent,
                 entriesSeenBy(viewer),

@@ -15,20 +15,25 @@ import java.util.function.Function;
  *   <li><b>Power loss, kernel panic, VM reset</b>: the bytes handed over may still sit in the OS page cache. Only
  *   with {@link #fsync} on does each group commit also force the file to the disk ({@code fsync(2)}) before the
  *   replies it covers are released. Whether the disk then really holds them depends on the disk honouring flushes
- *   (a volatile write cache without power-loss protection defeats any fsync).</li>
+ *   (a volatile write cache without power-loss protection defeats any fsync). With fsync off, a power loss can lose
+ *   acknowledged writes and, since space freed by old chunks is reused at once (retention 0), can leave a file
+ *   the store cannot open without recovery: switch it off only where that is acceptable (a demo, a benchmark).</li>
  * </ul>
+ * The hub's own write concern ({@code w:majority, j:true}) asks a real MongoDB for the second kind; fsync on, the
+ * default, gives the embedded server the same meaning.
  *
  * @param fsync               force the file to the device after each group commit (see above); one fsync is shared
  *                            by every write of the group, so its cost falls with concurrency
- * @param compactionEveryCommits after this many commits the committer looks at how full the file's chunks are and,
- *                            below {@code targetFillRate}, rewrites the live pages of the sparsest ones (every commit
- *                            writes a new chunk and leaves older ones partly dead, so garbage grows with the number
- *                            of commits, not with time); old versions are not retained, so freed space is reused
+ * @param compactionEveryCommits after this many commits the {@link Compactor} looks at how full the file's chunks are
+ *                            and, below {@code targetFillRate}, rewrites the live pages of the sparsest ones (every
+ *                            commit writes a new chunk and leaves older ones partly dead, so garbage grows with the
+ *                            number of commits, not with time); old versions are not retained, so freed space is
+ *                            reused
  * @param compactionInterval  the same check after this long, if there was any commit since the last one (so a
  *                            quiet store is tidied too)
  * @param targetFillRate      the live-data percentage of the chunks below which compaction runs
- * @param compactionWriteBytes the most a single compaction pass rewrites; writers wait for a pass, so this bounds
- *                            the pause
+ * @param compactionWriteBytes the most a single compaction pass rewrites (a pass runs beside the writers, but
+ *                            competes with them for CPU and the store's lock)
  */
 public record FileBackendSettings(boolean fsync, int compactionEveryCommits, Duration compactionInterval,
                                   int targetFillRate, int compactionWriteBytes) {

@@ -5,7 +5,9 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -80,6 +82,15 @@ public class AxonConfiguration {
         return configurer -> configurer.eventProcessing().registerDeadLetterQueueProvider(group -> configuration ->
                 new MongoSequencedDeadLetterQueue<>(group, database, eventSerializer, serializer,
                         1024, 1024, Duration.ofSeconds(30)));
+    }
+
+    /**
+     * The Spring snapshotter finds aggregate factories among the beans only: without this bean no snapshot of a
+     * customer record is ever stored ("Aggregate Type is unknown in this snapshotter").
+     */
+    @Bean
+    AggregateFactory<Customer> customerAggregateFactory() {
+        return new GenericAggregateFactory<>(Customer.class);
     }
 
     /** Every event inherits who acted (actor, role, on whose behalf, channel, …) from the command that caused it. */

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import uk.customerhub.identity.KeyedHash;
 import uk.customerhub.projections.customerview.CustomerViewProjection;
 import uk.customerhub.projections.customerview.CustomerViewQueries;
+import uk.customerhub.projections.customerview.CustomerViewReset;
 
 import java.time.Duration;
 
@@ -21,6 +22,12 @@ public class ProjectionConfiguration {
     @Bean
     CustomerViewProjection customerViewProjection(MongoDatabase database, KeyedHash keyedHash) {
         return new CustomerViewProjection(database, keyedHash);
+    }
+
+    /** Empties the single view when a replay of its processor starts. */
+    @Bean
+    CustomerViewReset customerViewReset(MongoDatabase database) {
+        return new CustomerViewReset(database);
     }
 
     @Bean

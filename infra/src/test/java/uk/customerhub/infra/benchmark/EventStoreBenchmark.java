@@ -120,6 +120,7 @@ public final class EventStoreBenchmark {
     private final Map<String, String> breakdowns = new LinkedHashMap<>();
     private final Map<String, Double> durations = new LinkedHashMap<>();
     private final long started = System.nanoTime();
+    private final String loadAtStart = loadAverage();
 
     private EventStoreBenchmark(Settings settings) {
         this.settings = settings;
@@ -918,6 +919,16 @@ public final class EventStoreBenchmark {
         return thread;
     }
 
+    /** The first three fields of /proc/loadavg, or "unknown". */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static long usedHeapAfterGc() {
         System.gc();
         Runtime runtime = Runtime.getRuntime();
@@ -979,7 +990,9 @@ public final class EventStoreBenchmark {
         out.append("- file backend: `EmbeddedMongoServer.fileBacked(").append(settings.dataDirectory())
                 .append(")` as the default run builds it; HUB_MONGO_FSYNC ").append(fsync)
                 .append("; client write concern majority + journal, as MongoConfiguration\n");
-        out.append("- the machine has other work on it (shared cores): compare rows within this run, not across runs\n\n");
+        out.append("- load average (1, 5, 15 min) at the start: ").append(loadAtStart).append("; at the end: ")
+                .append(loadAverage()).append(" — the cores are shared with other work, so compare rows within this run, "
+                        + "not across runs\n\n");
         out.append("| backend | measurement | stored events | result | latency p50 / p99 | compared | target | met |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {

@@ -33,8 +33,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@link UnattributedRecordIds#of the contact id behind a prefix}. Like the customer record it knows nothing of
  * storage, HTTP or Spring.
  * <p>
- * Idempotent as contacts are: recording the same contact id again with the same content answers the first receipt,
- * with other content is a conflict. Once attached or closed it stays so: attaching it to the same customer again
+ * Idempotent as contacts are: recording the same contact id again with the same content answers the first receipt
+ * (whichever system delivers it), with other content is a conflict. Once attached or closed it stays so: attaching it to the same customer again
  * (a retry) answers the same, anything else is a conflict.
  */
 public class UnattributedContact {
@@ -58,7 +58,7 @@ public class UnattributedContact {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Receipt handle(RecordUnattributedContact command) {
-        String commandFingerprint = Fingerprint.of(command);
+        String commandFingerprint = fingerprintOf(command);
         if (recordId != null) {
             // a record stored without a fingerprint (null) can never be proved the same: a conflict, not a crash
             if (!commandFingerprint.equals(fingerprint)) {
@@ -105,6 +105,17 @@ public class UnattributedContact {
         }
         apply(new UnattributedContactClosed(contactId, command.reason(), command.closedBy()));
         return new Receipt(null, contactId, null, closedPosition);
+    }
+
+    /**
+     * The fingerprint of what a contact says. The source system is left out: it is who delivered it (also in the
+     * metadata), not what it says, so the same message delivered by a second system (a post two listening feeds
+     * picked up) is the same contact.
+     */
+    static String fingerprintOf(RecordUnattributedContact command) {
+        return Fingerprint.of(new RecordUnattributedContact(command.contactId(), command.channel(), command.type(),
+                command.direction(), command.occurredAt(), command.recordedBy(), command.outcome(), command.visibility(),
+                command.specialism(), command.candidateCustomerIds(), null, command.personal()));
     }
 
     /** When a contact happened: as reported, or — when the report leaves it out — now, as the record is written. */

@@ -102,7 +102,20 @@ class UnattributedContactTest {
             fixture.givenNoPriorActivity()
                     .when(record())
                     .expectEvents(GenericEventMessage.asEventMessage(recorded(record(), AT))
-                            .andMetaData(MetaData.with("contactFingerprint", Fingerprint.of(record()))));
+                            .andMetaData(MetaData.with("contactFingerprint", UnattributedContact.fingerprintOf(record()))));
+        }
+
+        @Test
+        void the_same_contact_delivered_by_another_source_system_is_the_same_contact() {
+            RecordUnattributedContact c = record();
+            RecordUnattributedContact fromAnotherFeed = new RecordUnattributedContact(c.contactId(), c.channel(), c.type(),
+                    c.direction(), c.occurredAt(), c.recordedBy(), c.outcome(), c.visibility(), c.specialism(),
+                    c.candidateCustomerIds(), "another-feed", c.personal());
+
+            fixture.givenCommands(c)
+                    .when(fromAnotherFeed)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new Receipt(null, CONTACT, null, 0));
         }
 
         @Test

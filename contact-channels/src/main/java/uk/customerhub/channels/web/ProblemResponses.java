@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * Every error of the hub's APIs as RFC 9457 {@code application/problem+json}: invalid input 400 with the offending
- * fields under {@code errors}, unknown (or not yours) 404, conflict 409. A rejected request changed nothing.
+ * fields under {@code errors}, a channel system submitting on a channel its token does not name 403, unknown (or not
+ * yours) 404, conflict 409. A rejected request changed nothing.
  */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -45,6 +46,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrentChange(ConcurrencyException e) {
         return problem(HttpStatus.CONFLICT, "Concurrent change", "The record changed while this request was handled; send it again.");
+    }
+
+    @ExceptionHandler(ChannelNotAllowedException.class)
+    ProblemDetail channelNotAllowed(ChannelNotAllowedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler({AggregateNotFoundException.class, NotFoundException.class})

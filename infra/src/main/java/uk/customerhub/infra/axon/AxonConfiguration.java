@@ -24,6 +24,7 @@ import uk.customerhub.customer.Customer;
 import uk.customerhub.infra.eventstore.CommitStorageEngine;
 import uk.customerhub.infra.eventstore.deadletter.MongoSequencedDeadLetterQueue;
 import uk.customerhub.infra.eventstore.tokens.MongoTokenStore;
+import uk.customerhub.unattributed.UnattributedContact;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -109,5 +110,15 @@ public class AxonConfiguration {
                 .configureCache(configuration -> new WeakReferenceCache())
                 .configureSnapshotTrigger(configuration ->
                         new EventCountSnapshotTriggerDefinition(configuration.snapshotter(), snapshotEvery)));
+    }
+
+    /**
+     * The unattributed contact's record, configured like the customer's (no Spring in the domain), kept in a cache
+     * between commands. It holds three events at most (recorded, then attached or closed), so it needs no snapshots.
+     */
+    @Bean
+    ConfigurerModule unattributedContactAggregate() {
+        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(UnattributedContact.class)
+                .configureCache(configuration -> new WeakReferenceCache()));
     }
 }

@@ -1,6 +1,7 @@
 package uk.customerhub.infra.axon;
 
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,13 +9,17 @@ import uk.customerhub.identity.KeyedHash;
 import uk.customerhub.projections.customerview.CustomerViewProjection;
 import uk.customerhub.projections.customerview.CustomerViewQueries;
 import uk.customerhub.projections.customerview.CustomerViewReset;
+import uk.customerhub.projections.unattributed.AttachedContactRecorder;
+import uk.customerhub.projections.unattributed.UnattributedContactProjection;
+import uk.customerhub.projections.unattributed.UnattributedContactQueries;
 
 import java.time.Duration;
 
 /**
  * The read side: the single view of the customer, built by a tracking processor ("customer-view", see
- * application.yml) and answered by its query handlers. The projection classes carry no Spring; they are made beans
- * here, where Axon finds their handlers.
+ * application.yml) and answered by its query handlers; the queues of unattributed contacts ("unattributed-contacts")
+ * and the process that records attached ones on the customer's record ("unattributed-attachments"). The projection
+ * classes carry no Spring; they are made beans here, where Axon finds their handlers.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
@@ -34,5 +39,23 @@ public class ProjectionConfiguration {
     CustomerViewQueries customerViewQueries(MongoDatabase database, KeyedHash keyedHash,
                                             @Value("${hub.views.await-timeout:5s}") Duration awaitTimeout) {
         return new CustomerViewQueries(database, keyedHash, awaitTimeout);
+    }
+
+    /** The staff queues of unattributed contacts ("unattributed-contacts" processor) and their queries. */
+    @Bean
+    UnattributedContactProjection unattributedContactProjection(MongoDatabase database) {
+        return new UnattributedContactProjection(database);
+    }
+
+    @Bean
+    UnattributedContactQueries unattributedContactQueries(MongoDatabase database,
+                                                          @Value("${hub.views.await-timeout:5s}") Duration awaitTimeout) {
+        return new UnattributedContactQueries(database, awaitTimeout);
+    }
+
+    /** The process that records an attached contact on the customer's record ("unattributed-attachments" processor). */
+    @Bean
+    AttachedContactRecorder attachedContactRecorder(CommandGateway commandGateway) {
+        return new AttachedContactRecorder(commandGateway);
     }
 }

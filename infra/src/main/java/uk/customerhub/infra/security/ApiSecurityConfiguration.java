@@ -36,6 +36,8 @@ public class ApiSecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/portal/**").hasRole(Role.RESIDENT.name())
                         .requestMatchers("/console/**").hasAnyRole(Role.AGENT.name(), Role.SPECIALIST.name())
+                        // channel systems; each endpoint also checks the token's channel claim names its channel
+                        .requestMatchers("/channels/**").hasRole(Role.CHANNEL.name())
                         .requestMatchers("/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer

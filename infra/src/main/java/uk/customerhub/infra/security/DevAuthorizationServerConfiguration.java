@@ -24,9 +24,11 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import uk.customerhub.api.Channel;
 import uk.customerhub.api.Role;
 import uk.customerhub.infra.mongo.MongoProperties;
 
@@ -35,13 +37,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * The demo run's own OpenID Connect authorization server (Spring Authorization Server): signs tokens for the demo
- * users (through {@link DevTokenController}) and for demo machine clients (client credentials at
- * {@code /oauth2/token}). Off in production ({@code hub.security.dev-authorization-server.enabled=false}), where the
+ * users (through {@link DevTokenController}) and for the demo channel systems (client credentials at
+ * {@code /oauth2/token}; {@link #DEMO_CHANNEL_CLIENTS}), whose tokens carry the CHANNEL role and a {@code channel}
+ * claim listing the channels each may submit on. Off in production ({@code hub.security.dev-authorization-server.enabled=false}), where the
  * hub trusts an external issuer instead.
  */
 @Configuration(proxyBeanMethods = false)
@@ -52,6 +58,27 @@ public class DevAuthorizationServerConfiguration {
     /** Demo machine client: a telephony platform posting call events (client credentials). */
     public static final String DEMO_CLIENT_ID = "demo-telephony";
     public static final String DEMO_CLIENT_SECRET = "demo-telephony-secret";
+
+    /** The claim naming the channels a machine client may submit contacts on. */
+    public static final String CHANNEL_CLAIM = "channel";
+    /** The client setting that holds a machine client's channels (put into its tokens' {@value #CHANNEL_CLAIM} claim). */
+    static final String CHANNELS_SETTING = "hub.channels";
+
+    /**
+     * The demo channel systems, one per machine channel: client id → the channels its tokens name. Each client's
+     * secret is its id followed by {@code -secret}.
+     */
+    public static final Map<String, List<Channel>> DEMO_CHANNEL_CLIENTS = demoChannelClients();
+
+    private static Map<String, List<Channel>> demoChannelClients() {
+        Map<String, List<Channel>> clients = new LinkedHashMap<>();
+        clients.put(DEMO_CLIENT_ID, List.of(Channel.PHONE, Channel.IVR));
+        clients.put("demo-mail-gateway", List.of(Channel.EMAIL));
+        clients.put("demo-webchat", List.of(Channel.WEBCHAT));
+        clients.put("demo-social-listening", List.of(Channel.SOCIAL));
+        clients.put("demo-partner-referrals", List.of(Channel.PARTNER_REFERRAL));
+        return Collections.unmodifiableMap(clients);
+    }
 
     @Bean
     @Order(1)
@@ -71,24 +98,30 @@ public class DevAuthorizationServerConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClientRepository() {
-        RegisteredClient telephony = RegisteredClient.withId(UUID.nameUUIDFromBytes(DEMO_CLIENT_ID.getBytes()).toString())
-                .clientId(DEMO_CLIENT_ID)
-                .clientSecret("{noop}" + DEMO_CLIENT_SECRET)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                .scope("contacts.write")
-                .build();
-        return new InMemoryRegisteredClientRepository(telephony);
+        List<RegisteredClient> clients = DEMO_CHANNEL_CLIENTS.entrySet().stream()
+                .map(client -> RegisteredClient.withId(UUID.nameUUIDFromBytes(client.getKey().getBytes()).toString())
+                        .clientId(client.getKey())
+                        .clientSecret("{noop}" + client.getKey() + "-secret")
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                        .scope("contacts.write")
+                        .clientSettings(ClientSettings.builder()
+                                .setting(CHANNELS_SETTING, client.getValue().stream().map(Channel::name).toList())
+                                .build())
+                        .build())
+                .toList();
+        return new InMemoryRegisteredClientRepository(clients);
     }
 
-    /** Machine clients' tokens carry the CHANNEL role and the channel they may submit on. */
+    /** Machine clients' tokens carry the CHANNEL role and the channels they may submit on (a list). */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> machineClientRoles() {
         return context -> {
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+                List<String> channels = context.getRegisteredClient().getClientSettings().getSetting(CHANNELS_SETTING);
                 context.getClaims().claim(HubAuthorities.ROLES_CLAIM, List.of(Role.CHANNEL.name()));
-                context.getClaims().claim("channel", "PHONE");
+                context.getClaims().claim(CHANNEL_CLAIM, channels == null ? List.of() : channels);
                 context.getClaims().claim("organisation", "council");
             }
         };

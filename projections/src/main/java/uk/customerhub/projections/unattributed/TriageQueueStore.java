@@ -57,6 +57,13 @@ final class TriageQueueStore {
         this.bucketSize = bucketSize;
     }
 
+    /** Empties the queues and contacts, before a replay rebuilds them. */
+    void drop() {
+        contacts.drop();
+        queues.drop();
+        buckets.drop();
+    }
+
     Optional<StoredUnattributedContact> contact(String contactId) {
         return Optional.ofNullable(contacts.find(Filters.eq(ID, contactId)).first()).map(StoredUnattributedContact::new);
     }

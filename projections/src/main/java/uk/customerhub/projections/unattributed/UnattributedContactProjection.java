@@ -3,6 +3,7 @@ package uk.customerhub.projections.unattributed;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -42,6 +43,15 @@ public class UnattributedContactProjection {
     /** @param bucketSize how many contact ids one bucket of a queue holds (tests make it small) */
     public UnattributedContactProjection(MongoDatabase database, int bucketSize) {
         this.store = new TriageQueueStore(database, bucketSize);
+    }
+
+    /**
+     * Before a replay: empties the queues, so the replay rebuilds them (a document already there would make every
+     * replayed event look applied).
+     */
+    @ResetHandler
+    public void reset() {
+        store.drop();
     }
 
     @EventHandler

@@ -273,6 +273,23 @@ class UnattributedContactProjectionTest {
     }
 
     @Test
+    void a_reset_before_a_replay_empties_the_queues_and_the_replay_rebuilds_them() throws Exception {
+        List<DomainEventMessage<?>> events = List.of(
+                publish("call-1", call("call-1", "023 8083 3000", List.of())),
+                publish("call-2", call("call-2", "023 8083 3000", List.of())),
+                publish("call-1", attached("call-1", "cust-1")));
+        TriageQueuePage before = page(TriageQueue.UNATTRIBUTED_CONTACTS, 0, 10);
+
+        handler.prepareReset(null);
+        assertThat(page(TriageQueue.UNATTRIBUTED_CONTACTS, 0, 10).totalEntries()).isZero();
+        events.forEach(this::deliver);
+
+        assertThat(page(TriageQueue.UNATTRIBUTED_CONTACTS, 0, 10)).isEqualTo(before);
+        assertThat(queries.handle(new FetchUnattributedContact("call-1", AGENT, null)))
+                .map(UnattributedContactView::status).contains(UnattributedStatus.ATTACHED);
+    }
+
+    @Test
     void only_staff_of_the_same_organisation_see_the_queues_and_restricted_ones_only_their_specialists() {
         publish("call-1", call("call-1", "023 8083 3000", List.of()));
         publish("ref-1", new UnattributedContactRecorded("ref-1", TriageQueue.UNATTRIBUTED_CONTACTS,

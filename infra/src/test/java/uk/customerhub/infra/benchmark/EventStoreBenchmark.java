@@ -49,6 +49,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -99,7 +100,7 @@ public final class EventStoreBenchmark {
     }
 
     /** The outcome of one fixed-window measurement. */
-    record Measured(double perSecond, long operations, double seconds, double meanMillis, double p50Millis,
+    record Measured(double perSecond, double operations, double seconds, double meanMillis, double p50Millis,
                     double p99Millis, long errors,
                     String firstError, Map<String, long[]> mongo) {
         String latency() {
@@ -336,7 +337,7 @@ public final class EventStoreBenchmark {
         oursDatabase.drop();
         Measured axon = measured.get(0);
         Measured ours = measured.get(1);
-        double ratio = ours.perSecond() / Math.max(axon.perSecond(), 1e-9);
+        double ratio = axon.perSecond() > 0 ? ours.perSecond() / axon.perSecond() : Double.NaN;
         rows.add(new Row(backend.name, "axon-mongo `MongoEventStorageEngine`, 1 sender", count(target),
                 perSecond(axon, "contacts/s"), axon.latency(), "", "", ""));
         rows.add(new Row(backend.name, "our `CommitStorageEngine`, same workload, 1 sender", count(target),
@@ -615,7 +616,7 @@ public final class EventStoreBenchmark {
         final List<long[]> latencies = new ArrayList<>();
         final Map<String, long[]> mongo = new java.util.TreeMap<>();
         final Map<String, Long> durableDeltas = new LinkedHashMap<>();
-        long operations;
+        double operations;
         double seconds;
         long errors;
         String firstError;
@@ -668,13 +669,16 @@ public final class EventStoreBenchmark {
 
     /**
      * Runs the scenario's closed loops for {@code warmupMillis}, then records a window of {@code windowMillis}:
-     * completed operations, their latencies, the driver's command times and the durable backend's counters.
+     * operations, their latencies, the driver's command times and the durable backend's counters. An operation counts
+     * for the fraction of its duration that fell inside the window (so an operation slower than the window still
+     * counts, in part), and its latency is kept if it overlapped the window at all.
      */
     private void round(Scenario scenario, long warmupMillis, long windowMillis) throws InterruptedException {
         int threads = scenario.threads;
         AtomicBoolean stop = new AtomicBoolean();
-        AtomicBoolean measuring = new AtomicBoolean();
-        LongAdder done = new LongAdder();
+        AtomicLong windowStart = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong windowEnd = new AtomicLong(Long.MAX_VALUE);
+        DoubleAdder inWindow = new DoubleAdder();
         LongAdder errors = new LongAdder();
         AtomicReference<String> firstError = new AtomicReference<>();
         long[][] latencies = new long[threads][];
@@ -686,53 +690,55 @@ public final class EventStoreBenchmark {
             workers.add(startThread("bench-sender-" + t, () -> {
                 while (!stop.get()) {
                     long begin = System.nanoTime();
+                    boolean failed = false;
                     try {
                         scenario.operation.run(thread, scenario.iterations[thread]++);
                     } catch (Exception e) {
-                        errors.increment();
+                        failed = true;
                         firstError.compareAndSet(null, e.toString());
+                    }
+                    long end = System.nanoTime();
+                    long overlap = Math.min(end, windowEnd.get()) - Math.max(begin, windowStart.get());
+                    if (windowStart.get() == Long.MAX_VALUE || overlap <= 0) {
                         continue;
                     }
-                    long elapsed = System.nanoTime() - begin;
-                    done.increment();
-                    if (measuring.get()) {
-                        if (latencyCounts[thread] == latencies[thread].length) {
-                            latencies[thread] = Arrays.copyOf(latencies[thread], latencies[thread].length * 2);
-                        }
-                        latencies[thread][latencyCounts[thread]++] = elapsed;
+                    if (failed) {
+                        errors.increment();
+                        continue;
                     }
+                    inWindow.add(end > begin ? overlap / (double) (end - begin) : 1);
+                    if (latencyCounts[thread] == latencies[thread].length) {
+                        latencies[thread] = Arrays.copyOf(latencies[thread], latencies[thread].length * 2);
+                    }
+                    latencies[thread][latencyCounts[thread]++] = end - begin;
                 }
             }));
         }
         Thread.sleep(warmupMillis);
+        Object statsBefore = null;
+        Map<String, long[]> mongo = Map.of();
         if (windowMillis > 0) {
-            Object statsBefore = durableStats(scenario.backend);
-            long count0 = done.sum();
-            long errors0 = errors.sum();
-            long time0 = System.nanoTime();
+            statsBefore = durableStats(scenario.backend);
             scenario.backend.times.start();
-            measuring.set(true);
+            windowStart.set(System.nanoTime());
             Thread.sleep(windowMillis);
-            measuring.set(false);
-            long count1 = done.sum();
-            long time1 = System.nanoTime();
-            Map<String, long[]> mongo = scenario.backend.times.stop();
-            long errors1 = errors.sum();
-            Object statsAfter = durableStats(scenario.backend);
-            scenario.operations += count1 - count0;
-            scenario.seconds += (time1 - time0) / 1e9;
-            scenario.errors += errors1 - errors0;
-            if (scenario.firstError == null) {
-                scenario.firstError = firstError.get();
-            }
-            mongo.forEach((label, sums) -> scenario.mongo.merge(label, sums, (a, b) -> new long[]{a[0] + b[0], a[1] + b[1]}));
-            durableDeltas(statsBefore, statsAfter).forEach((key, delta) -> scenario.durableDeltas.merge(key, delta, Long::sum));
+            windowEnd.set(System.nanoTime());
+            mongo = scenario.backend.times.stop();
         }
         stop.set(true);
         for (Thread worker : workers) {
-            worker.join();
+            worker.join(); // operations still running finish, and count for their part inside the window
         }
         if (windowMillis > 0) {
+            Object statsAfter = durableStats(scenario.backend);
+            scenario.operations += inWindow.sum();
+            scenario.seconds += (windowEnd.get() - windowStart.get()) / 1e9;
+            scenario.errors += errors.sum();
+            if (scenario.firstError == null) {
+                scenario.firstError = firstError.get();
+            }
+            mongo.forEach((label, sums) -> scenario.mongo.merge(label, sums, (x, y) -> new long[]{x[0] + y[0], x[1] + y[1]}));
+            durableDeltas(statsBefore, statsAfter).forEach((key, delta) -> scenario.durableDeltas.merge(key, delta, Long::sum));
             for (int t = 0; t < threads; t++) {
                 scenario.latencies.add(Arrays.copyOf(latencies[t], latencyCounts[t]));
             }
@@ -868,9 +874,9 @@ public final class EventStoreBenchmark {
             return;
         }
         notes.add(String.format(Locale.ROOT, "%s backend, %s, in the measured windows: %,d write commands in %,d group "
-                        + "commits (%.1f per commit), %,d contacts (%.1f write commands each); after the row: %s",
+                        + "commits (%.1f per commit), %,.0f contacts (%.1f write commands each); after the row: %s",
                 backend.name, scenario.name, writes, commits, writes / (double) commits, scenario.operations,
-                writes / (double) Math.max(1, scenario.operations), durableStats(backend)));
+                writes / Math.max(1, scenario.operations), durableStats(backend)));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------------
@@ -945,6 +951,9 @@ public final class EventStoreBenchmark {
     }
 
     private static String times(double ratio) {
+        if (Double.isNaN(ratio) || Double.isInfinite(ratio)) {
+            return "n/a";
+        }
         return String.format(Locale.ROOT, ratio >= 10 ? "%.0f×" : "%.2f×", ratio);
     }
 

@@ -2,10 +2,23 @@ package uk.customerhub.api;
 
 /**
  * One page of a customer's timeline, newest first, holding only the entries the viewer may see. Page 0 is the
- * newest. Answers an empty result when there is no such customer or the viewer may not see it.
+ * newest. Answers an empty result when there is no such customer or the viewer may not see it. With a
+ * {@code channel} and/or a {@code type}, only the contacts on that channel and/or of that type are paged through
+ * (service request entries have neither, so they are left out).
  */
-public record FetchTimelinePage(String customerId, Viewer viewer, int page, int size, Long awaitPosition) {
+public record FetchTimelinePage(String customerId, Viewer viewer, int page, int size, Long awaitPosition,
+                                Channel channel, ContactType type) {
     public static final int MAX_SIZE = 100;
+
+    /** The whole timeline, unfiltered. */
+    public FetchTimelinePage(String customerId, Viewer viewer, int page, int size, Long awaitPosition) {
+        this(customerId, viewer, page, size, awaitPosition, null, null);
+    }
+
+    /** Whether a channel or type filter is given. */
+    public boolean filtered() {
+        return channel != null || type != null;
+    }
 
     public FetchTimelinePage {
         Require.id("customerId", customerId);

@@ -26,7 +26,7 @@ import uk.customerhub.api.Visibility;
 import uk.customerhub.identity.KeyedHash;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
@@ -66,8 +66,7 @@ public class CustomerViewProjection {
             return;
         }
         String owner = organisation == null ? Provenance.DEFAULT_ORGANISATION : organisation;
-        lookupKeys.surnameAndPostcode(owner, event.personal())
-                .ifPresent(key -> store.addToLookup(key, event.customerId()));
+        lookupKeys.ofProfile(owner, event.personal()).forEach(key -> store.addToLookup(key, event.customerId()));
         store.insert(StoredCustomerView.registered(event.customerId(), owner, event.category(), event.personal(),
                 recordedAt, sequence));
     }
@@ -75,12 +74,10 @@ public class CustomerViewProjection {
     @EventHandler
     public void on(ProfileUpdated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         apply(event.customerId(), sequence, recordedAt, view -> {
-            Optional<String> before = lookupKeys.surnameAndPostcode(view.organisation(), view.profile());
-            Optional<String> after = lookupKeys.surnameAndPostcode(view.organisation(), event.personal());
-            if (!before.equals(after)) {
-                before.ifPresent(key -> store.removeFromLookup(key, view.customerId()));
-                after.ifPresent(key -> store.addToLookup(key, view.customerId()));
-            }
+            Set<String> before = lookupKeys.ofProfile(view.organisation(), view.profile());
+            Set<String> after = lookupKeys.ofProfile(view.organisation(), event.personal());
+            before.stream().filter(key -> !after.contains(key)).forEach(key -> store.removeFromLookup(key, view.customerId()));
+            after.stream().filter(key -> !before.contains(key)).forEach(key -> store.addToLookup(key, view.customerId()));
             view.changeProfile(event.category(), event.personal());
         });
     }
@@ -164,10 +161,21 @@ public class CustomerViewProjection {
         TimelineEntry entry = numbered.apply(view.entryCount() + 1);
         store.write(TimelineNumbering.ALL_ENTRIES, view.customerId(), entry);
         view.addEntry(entry);
+        addToFilters(view, TimelineNumbering.ALL_ENTRIES, entry);
         if (entry.visibility() == Visibility.RESIDENT_VISIBLE) {
             TimelineEntry residentEntry = numbered.apply(view.residentEntryCount() + 1);
             store.write(TimelineNumbering.RESIDENT_VISIBLE, view.customerId(), residentEntry);
             view.addResidentEntry(residentEntry);
+            addToFilters(view, TimelineNumbering.RESIDENT_VISIBLE, residentEntry);
+        }
+    }
+
+    /** Numbers the entry in each filter it belongs to (its channel, its type, both), after the filter's last. */
+    private void addToFilters(StoredCustomerView view, TimelineNumbering numbering, TimelineEntry entry) {
+        for (String filter : TimelineFilters.keysOf(entry)) {
+            long number = view.filteredCount(numbering, filter) + 1;
+            store.writeFiltered(numbering, view.customerId(), filter, number, entry.number());
+            view.addFiltered(numbering, filter, number, entry);
         }
     }
 }

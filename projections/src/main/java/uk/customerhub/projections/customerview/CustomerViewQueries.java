@@ -4,11 +4,13 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.customerhub.api.CandidateMatches;
 import uk.customerhub.api.CustomerMatches;
 import uk.customerhub.api.CustomerSummary;
 import uk.customerhub.api.CustomerView;
 import uk.customerhub.api.FetchCustomerView;
 import uk.customerhub.api.FetchTimelinePage;
+import uk.customerhub.api.FindCandidateCustomers;
 import uk.customerhub.api.FindCustomersByIdentity;
 import uk.customerhub.api.FindCustomersBySurnameAndPostcode;
 import uk.customerhub.api.TimelineEntry;
@@ -88,18 +90,37 @@ public class CustomerViewQueries {
         return matches(store.lookup(key), query.viewer(), access::maySee);
     }
 
+    /**
+     * Candidate matches for staff, gathered from lookup documents only (identities by e-mail and phone, and the
+     * profile keys of {@link LookupKeys}), then loaded by {@code $in} and scored: never a scan of the customers.
+     */
+    @QueryHandler
+    public CandidateMatches handle(FindCandidateCustomers query) {
+        Viewer viewer = query.viewer();
+        if (!access.mayMatch(viewer)) {
+            return new CandidateMatches(List.of());
+        }
+        return CandidateScoring.matches(query, viewer.organisation(), lookupKeys, store,
+                view -> access.mayMatch(viewer, view));
+    }
+
     private TimelinePage page(StoredCustomerView view, FetchTimelinePage query) {
         Viewer viewer = query.viewer();
         TimelineNumbering numbering = viewer.isResident() ? TimelineNumbering.RESIDENT_VISIBLE : TimelineNumbering.ALL_ENTRIES;
-        long numbered = viewer.isResident() ? view.residentEntryCount() : view.entryCount();
+        String filter = TimelineFilters.key(query.channel(), query.type());
+        long numbered = filter != null ? view.filteredCount(numbering, filter)
+                : viewer.isResident() ? view.residentEntryCount() : view.entryCount();
         long newest = numbered - (long) query.page() * query.size();
         long oldest = Math.max(1, newest - query.size() + 1);
-        List<TimelineEntry> entries = newest < 1 ? List.of() : store.entries(numbering, view.customerId(), oldest, newest)
-                .stream()
+        List<TimelineEntry> read = newest < 1 ? List.of()
+                : filter == null ? store.entries(numbering, view.customerId(), oldest, newest)
+                : store.filteredEntries(numbering, view.customerId(), filter, oldest, newest);
+        List<TimelineEntry> entries = read.stream()
                 .filter(entry -> viewer.maySee(entry.visibility(), entry.specialism()))
                 .sorted(Comparator.comparingLong(TimelineEntry::number).reversed())
                 .toList();
-        return new TimelinePage(view.customerId(), entries, query.page(), query.size(), view.entriesSeenBy(viewer));
+        long total = filter == null ? view.entriesSeenBy(viewer) : view.filteredSeenBy(viewer, filter);
+        return new TimelinePage(view.customerId(), entries, query.page(), query.size(), total);
     }
 
     private CustomerMatches matches(List<String> customerIds, Viewer viewer,

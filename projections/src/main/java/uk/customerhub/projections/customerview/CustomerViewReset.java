@@ -13,7 +13,8 @@ import java.util.List;
 @ProcessingGroup(CustomerViewProjection.PROCESSING_GROUP)
 public class CustomerViewReset {
     static final List<String> COLLECTIONS = List.of(CustomerViewStore.VIEWS, CustomerViewStore.LOOKUPS,
-            TimelineNumbering.ALL_ENTRIES.collection(), TimelineNumbering.RESIDENT_VISIBLE.collection());
+            TimelineNumbering.ALL_ENTRIES.collection(), TimelineNumbering.RESIDENT_VISIBLE.collection(),
+            TimelineFilters.COLLECTION);
 
     private final MongoDatabase database;
 

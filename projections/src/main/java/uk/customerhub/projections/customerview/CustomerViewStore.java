@@ -12,7 +12,9 @@ import uk.customerhub.api.TimelineEntry;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.LongStream;
 
@@ -23,6 +25,8 @@ import java.util.stream.LongStream;
  *   <li>{@value #VIEWS}: one document per customer, {@code _id} = customer id ({@link StoredCustomerView});</li>
  *   <li>{@code timeline_entries} and {@code resident_timeline_entries}: one document per entry, {@code _id} =
  *       customer id {@code /} entry number ({@link TimelineNumbering});</li>
+ *   <li>{@value TimelineFilters#COLLECTION}: the filtered numberings of the timeline, by channel and/or type
+ *       ({@link TimelineFilters});</li>
  *   <li>{@value #LOOKUPS}: {@code _id} = {@link LookupKeys lookup key}, {@code customerIds} = the customers
  *       holding it.</li>
  * </ul>
@@ -87,12 +91,47 @@ final class CustomerViewStore {
                 .into(new ArrayList<>());
     }
 
+    /** Records that the {@code number}th entry of a filtered numbering is the entry numbered {@code entryNumber}. */
+    void writeFiltered(TimelineNumbering numbering, String customerId, String filter, long number, long entryNumber) {
+        String id = TimelineFilters.id(customerId, numbering, filter, number);
+        database.getCollection(TimelineFilters.COLLECTION).replaceOne(Filters.eq(ID, id),
+                new Document(ID, id).append(TimelineFilters.ENTRY, entryNumber), new ReplaceOptions().upsert(true));
+    }
+
+    /** The entries numbered {@code first..last} in a filtered numbering, in no particular order. */
+    List<TimelineEntry> filteredEntries(TimelineNumbering numbering, String customerId, String filter,
+                                        long first, long last) {
+        List<String> ids = LongStream.rangeClosed(first, last)
+                .mapToObj(number -> TimelineFilters.id(customerId, numbering, filter, number))
+                .toList();
+        List<String> entryIds = database.getCollection(TimelineFilters.COLLECTION).find(Filters.in(ID, ids))
+                .map(found -> TimelineNumbering.entryId(customerId, found.getLong(TimelineFilters.ENTRY)))
+                .into(new ArrayList<>());
+        if (entryIds.isEmpty()) {
+            return List.of();
+        }
+        return database.getCollection(numbering.collection()).find(Filters.in(ID, entryIds))
+                .map(TimelineEntryDocuments::fromDocument)
+                .into(new ArrayList<>());
+    }
+
     void addToLookup(String key, String customerId) {
         lookups.updateOne(Filters.eq(ID, key), Updates.addToSet(CUSTOMER_IDS, customerId), new UpdateOptions().upsert(true));
     }
 
     void removeFromLookup(String key, String customerId) {
         lookups.updateOne(Filters.eq(ID, key), Updates.pull(CUSTOMER_IDS, customerId));
+    }
+
+    /** The customers under each of these lookup keys (keys nobody holds are left out). */
+    Map<String, List<String>> lookups(Collection<String> keys) {
+        Map<String, List<String>> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        lookups.find(Filters.in(ID, keys))
+                .forEach(document -> found.put(document.getString(ID), document.getList(CUSTOMER_IDS, String.class)));
+        return found;
     }
 
     List<String> lookup(String key) {

@@ -58,6 +58,7 @@ final class StoredCustomerView {
     private static final String CONTACTS_BY_CHANNEL = "contactsByChannel";
     private static final String RESIDENT_CONTACTS_BY_CHANNEL = "residentContactsByChannel";
     private static final String RESTRICTED = "restricted";
+    private static final String FILTER_COUNTS = "filterCounts";
     private static final String RECENT = "recentEntries";
     private static final String RECENT_RESIDENT = "recentResidentEntries";
     private static final String REGISTERED_AT = "registeredAt";
@@ -236,6 +237,57 @@ final class StoredCustomerView {
         document.put(RESIDENT_ENTRY_COUNT, entry.number());
         countContact(document, RESIDENT_CONTACTS_BY_CHANNEL, entry);
         keepRecent(RECENT_RESIDENT, entry);
+    }
+
+    /**
+     * How many entries a filter of a numbering holds ({@link TimelineFilters}). Views stored before filters
+     * existed have no counts: their filters are empty until a replay rebuilds them.
+     */
+    long filteredCount(TimelineNumbering numbering, String filter) {
+        Document counts = document.get(FILTER_COUNTS, Document.class);
+        Document ofNumbering = counts == null ? null : counts.get(numbering.name(), Document.class);
+        return ofNumbering == null ? 0L : ofNumbering.get(filter, 0L);
+    }
+
+    /**
+     * Counts an entry numbered {@code number} in a filter of a numbering; a restricted entry of
+     * {@link TimelineNumbering#ALL_ENTRIES} is counted under its specialism too, to be subtracted for staff who may
+     * not see it.
+     */
+    void addFiltered(TimelineNumbering numbering, String filter, long number, TimelineEntry entry) {
+        Document counts = document.get(FILTER_COUNTS, Document.class);
+        if (counts == null) {
+            counts = new Document();
+            document.put(FILTER_COUNTS, counts);
+        }
+        Document ofNumbering = counts.get(numbering.name(), Document.class);
+        if (ofNumbering == null) {
+            ofNumbering = new Document();
+            counts.put(numbering.name(), ofNumbering);
+        }
+        ofNumbering.put(filter, number);
+        if (numbering == TimelineNumbering.ALL_ENTRIES && entry.visibility() == Visibility.RESTRICTED) {
+            Document ofSpecialism = document.get(RESTRICTED, Document.class).get(entry.specialism().name(), Document.class);
+            Document restrictedCounts = ofSpecialism.get(FILTER_COUNTS, Document.class);
+            if (restrictedCounts == null) {
+                restrictedCounts = new Document();
+                ofSpecialism.put(FILTER_COUNTS, restrictedCounts);
+            }
+            restrictedCounts.put(filter, restrictedCounts.get(filter, 0L) + 1);
+        }
+    }
+
+    /** How many entries of a filter {@code viewer} may see. */
+    long filteredSeenBy(Viewer viewer, String filter) {
+        if (viewer.isResident()) {
+            return filteredCount(TimelineNumbering.RESIDENT_VISIBLE, filter);
+        }
+        long hidden = 0;
+        for (Document restricted : restrictedHiddenFrom(viewer).values()) {
+            Document counts = restricted.get(FILTER_COUNTS, Document.class);
+            hidden += counts == null ? 0L : counts.get(filter, 0L);
+        }
+        return filteredCount(TimelineNumbering.ALL_ENTRIES, filter) - hidden;
     }
 
     /** Records that the event at {@code position}, recorded at {@code recordedAt}, has been applied. */

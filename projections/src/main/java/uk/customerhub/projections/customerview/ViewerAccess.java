@@ -32,6 +32,16 @@ final class ViewerAccess {
                 && (STAFF.contains(viewer.role()) || isOwnRecord(viewer, view));
     }
 
+    /** Whether {@code viewer} may be offered this customer as a candidate match: staff of its organisation only. */
+    boolean mayMatch(Viewer viewer, StoredCustomerView view) {
+        return STAFF.contains(viewer.role()) && viewer.organisation().equals(view.organisation());
+    }
+
+    /** Whether {@code viewer} may search for candidate matches at all. */
+    boolean mayMatch(Viewer viewer) {
+        return STAFF.contains(viewer.role());
+    }
+
     /** Whether {@code viewer} may find this customer by one of its identities. */
     boolean mayFindByIdentity(Viewer viewer, StoredCustomerView view) {
         return maySee(viewer, view)

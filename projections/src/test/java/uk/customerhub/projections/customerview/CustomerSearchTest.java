@@ -73,7 +73,9 @@ class CustomerSearchTest extends SingleViewTestBase {
         // then
         assertThat(lookups).extracting(lookup -> lookup.getString("_id")).containsExactlyInAnyOrder(
                 "council|EMAIL|" + HASH.of("ann@example.org"),
-                "council|SURNAME_POSTCODE|" + HASH.of("smith|SO14 7LY"));
+                "council|SURNAME_POSTCODE|" + HASH.of("smith|SO14 7LY"),
+                "council|SURNAME_DOB|" + HASH.of("smith|1980-05-17"),
+                "council|POSTCODE_DOB|" + HASH.of("SO14 7LY|1980-05-17"));
         assertThat(lookups.toString()).doesNotContain("ann@example.org").doesNotContainIgnoringCase("smith");
     }
 

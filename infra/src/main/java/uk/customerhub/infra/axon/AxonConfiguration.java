@@ -5,9 +5,9 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -85,15 +85,6 @@ public class AxonConfiguration {
                         1024, 1024, Duration.ofSeconds(30)));
     }
 
-    /**
-     * The Spring snapshotter finds aggregate factories among the beans only: without this bean no snapshot of a
-     * customer record is ever stored ("Aggregate Type is unknown in this snapshotter").
-     */
-    @Bean
-    AggregateFactory<Customer> customerAggregateFactory() {
-        return new GenericAggregateFactory<>(Customer.class);
-    }
-
     /** Every event inherits who acted (actor, role, on whose behalf, channel, …) from the command that caused it. */
     @Bean
     CorrelationDataProvider provenanceCorrelation() {
@@ -106,10 +97,28 @@ public class AxonConfiguration {
      */
     @Bean
     ConfigurerModule customerAggregate(@Value("${hub.event-store.snapshot-every:100}") int snapshotEvery) {
-        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Customer.class)
-                .configureCache(configuration -> new WeakReferenceCache())
-                .configureSnapshotTrigger(configuration ->
-                        new EventCountSnapshotTriggerDefinition(configuration.snapshotter(), snapshotEvery)));
+        return configurer -> {
+            AggregateConfigurer<Customer> customer = AggregateConfigurer.defaultConfiguration(Customer.class);
+            customer.configureCache(configuration -> new WeakReferenceCache())
+                    .configureSnapshotTrigger(configuration -> new EventCountSnapshotTriggerDefinition(
+                            customerSnapshotter(configuration, customer), snapshotEvery));
+            configurer.configureAggregate(customer);
+        };
+    }
+
+    /**
+     * Snapshots of customer records are taken with the record's own aggregate factory, which resolves handler
+     * parameters (e.g. {@code UniqueKeys}) from the application. Spring Boot's snapshotter only knows factories that are
+     * beans, and a factory built as a bean cannot resolve them: with it no snapshot was ever stored.
+     */
+    private static Snapshotter customerSnapshotter(org.axonframework.config.Configuration configuration,
+                                                   AggregateConfigurer<Customer> customer) {
+        return AggregateSnapshotter.builder()
+                .eventStore(configuration.eventStore())
+                .aggregateFactories(customer.aggregateFactory())
+                .parameterResolverFactory(configuration.parameterResolverFactory())
+                .handlerDefinition(configuration.handlerDefinition(Customer.class))
+                .build();
     }
 
     /**

@@ -3,6 +3,10 @@ package uk.customerhub.infra.axon;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.SerializedObject;
@@ -18,7 +22,9 @@ import uk.customerhub.api.StatutoryClockStarted;
 import uk.customerhub.api.StatutoryClockStopReason;
 import uk.customerhub.api.StatutoryClockStopped;
 import uk.customerhub.api.Visibility;
+import uk.customerhub.clocks.StatutoryTargets;
 import uk.customerhub.customer.Customer;
+import uk.customerhub.identity.UniqueKeys;
 
 import java.lang.reflect.Constructor;
 import java.time.Instant;
@@ -68,7 +74,22 @@ class CustomerSnapshotClocksTest {
         Constructor<Customer> constructor = Customer.class.getDeclaredConstructor();
         constructor.setAccessible(true);
         Customer customer = constructor.newInstance();
-        AggregateModel<Customer> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(Customer.class);
+        // the record's command handlers ask for these resources; rebuilding from events never calls them
+        UniqueKeys unusedKeys = new UniqueKeys() {
+            @Override
+            public String claim(String namespace, String key, String owner) {
+                throw new UnsupportedOperationException("not used when rebuilding from events");
+            }
+
+            @Override
+            public java.util.Optional<String> ownerOf(String namespace, String key) {
+                throw new UnsupportedOperationException("not used when rebuilding from events");
+            }
+        };
+        ParameterResolverFactory resources = MultiParameterResolverFactory.ordered(
+                ClasspathParameterResolverFactory.forClass(Customer.class),
+                new SimpleResourceParameterResolverFactory(List.of(unusedKeys, StatutoryTargets.defaults())));
+        AggregateModel<Customer> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(Customer.class, resources);
         long sequence = 0;
         for (Object event : events) {
             DomainEventMessage<?> message = new GenericDomainEventMessage<>("Customer", "cust-1", sequence++, event,

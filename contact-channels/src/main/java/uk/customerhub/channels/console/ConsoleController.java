@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,14 +18,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import uk.customerhub.api.CandidateMatches;
 import uk.customerhub.api.Channel;
 import uk.customerhub.api.ContactDetails;
 import uk.customerhub.api.ContactNarrative;
+import uk.customerhub.api.ContactType;
 import uk.customerhub.api.CustomerMatches;
 import uk.customerhub.api.CustomerProfile;
 import uk.customerhub.api.CustomerView;
 import uk.customerhub.api.FetchCustomerView;
 import uk.customerhub.api.FetchTimelinePage;
+import uk.customerhub.api.FindCandidateCustomers;
 import uk.customerhub.api.FindCustomersByIdentity;
 import uk.customerhub.api.FindCustomersBySurnameAndPostcode;
 import uk.customerhub.api.Identity;
@@ -45,6 +49,7 @@ import uk.customerhub.channels.web.ClientKeys;
 import uk.customerhub.channels.web.NotFoundException;
 import uk.customerhub.channels.web.Provenances;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -94,6 +99,21 @@ public class ConsoleController {
         return queries.query(query, CustomerMatches.class).join();
     }
 
+    @Operation(summary = "Records that may be the same person, scored 0-100 with reasons, the most likely first "
+            + "(an e-mail or phone, or at least two of familyName, dateOfBirth and postcode)")
+    @GetMapping("/candidates")
+    public CandidateMatches candidates(Authentication authentication,
+                                       @RequestParam(required = false) String givenName,
+                                       @RequestParam(required = false) String familyName,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dateOfBirth,
+                                       @RequestParam(required = false) String postcode,
+                                       @RequestParam(required = false) String email,
+                                       @RequestParam(required = false) String phone) {
+        Caller caller = Caller.of(authentication);
+        return queries.query(new FindCandidateCustomers(givenName, familyName, dateOfBirth, postcode, email, phone,
+                caller.asViewer()), CandidateMatches.class).join();
+    }
+
     @Operation(summary = "Register a customer")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
@@ -126,14 +146,16 @@ public class ConsoleController {
                 .orElseThrow(() -> new NotFoundException("no customer " + customerId));
     }
 
-    @Operation(summary = "A page of a customer's timeline, newest first")
+    @Operation(summary = "A page of a customer's timeline, newest first, optionally only the contacts on a channel and/or of a type")
     @GetMapping("/{customerId}/timeline")
     public TimelinePage timeline(Authentication authentication, @PathVariable String customerId,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "20") int size,
-                                 @RequestParam(required = false) Long awaitPosition) {
+                                 @RequestParam(required = false) Long awaitPosition,
+                                 @RequestParam(required = false) Channel channel,
+                                 @RequestParam(required = false) ContactType type) {
         Caller caller = Caller.of(authentication);
-        return queries.query(new FetchTimelinePage(customerId, caller.asViewer(), page, size, awaitPosition),
+        return queries.query(new FetchTimelinePage(customerId, caller.asViewer(), page, size, awaitPosition, channel, type),
                         ResponseTypes.optionalInstanceOf(TimelinePage.class)).join()
                 .orElseThrow(() -> new NotFoundException("no customer " + customerId));
     }

@@ -5,12 +5,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** A SHA-256 digest of a request's content, used to tell a retry (same content) from a clash (same id, other content). */
-final class Fingerprint {
+/**
+ * A SHA-256 digest of a request's content, used to tell a retry (same content) from a clash (same id, other content),
+ * by the customer record and by the unattributed-contact record alike.
+ */
+public final class Fingerprint {
     private Fingerprint() {
     }
 
-    static String of(Object... parts) {
+    public static String of(Object... parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Object part : parts) {

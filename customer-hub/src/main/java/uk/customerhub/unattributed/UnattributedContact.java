@@ -1,5 +1,6 @@
 package uk.customerhub.unattributed;
 
+import uk.customerhub.customer.Fingerprint;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;

@@ -1,5 +1,6 @@
 package uk.customerhub.infra.eventstore.tokens;
 
+import uk.customerhub.infra.eventstore.MutableClock;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;

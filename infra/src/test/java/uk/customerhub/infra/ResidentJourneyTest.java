@@ -124,6 +124,22 @@ class ResidentJourneyTest extends HubApplicationTest {
     }
 
     @Test
+    void a_resident_filters_their_timeline_by_type() {
+        String resident = newResident();
+        hub.post("/portal/me/contacts", resident, """
+                {"type":"COMPLIMENT","summary":"The bin crew were very helpful"}""");
+        long position = hub.post("/portal/me/contacts", resident, """
+                {"type":"ENQUIRY","summary":"When is the garden waste collection?"}""").json().get("position").asLong();
+
+        JsonNode compliments = hub.get("/portal/me/timeline?type=COMPLIMENT&awaitPosition=" + position, resident).json();
+
+        assertThat(compliments.get("entries")).extracting(entry -> entry.get("summary").asText())
+                .containsExactly("The bin crew were very helpful");
+        assertThat(hub.get("/portal/me/timeline?awaitPosition=" + position, resident).json().get("totalEntries").asLong())
+                .isEqualTo(2);
+    }
+
+    @Test
     void a_resident_completes_their_profile_later() {
         String resident = newResident();
         assertThat(hub.get("/portal/me", resident).json().get("profile").path("name").has("familyName")).isFalse();

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.customerhub.api.Channel;
 import uk.customerhub.api.ContactNarrative;
+import uk.customerhub.api.ContactType;
 import uk.customerhub.api.ContactDetails;
 import uk.customerhub.api.CustomerProfile;
 import uk.customerhub.api.CustomerView;
@@ -75,15 +76,20 @@ public class PortalController {
                 .orElseThrow(() -> new NotFoundException("the record is not available yet")));
     }
 
-    @Operation(summary = "A page of my timeline, newest first")
+    @Operation(summary = "A page of my timeline, newest first, optionally only my contacts on a channel and/or of a type")
     @GetMapping("/timeline")
     public TimelinePage myTimeline(Authentication authentication,
                                    @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "20") int size,
-                                   @RequestParam(required = false) Long awaitPosition) {
+                                   @RequestParam(required = false) Long awaitPosition,
+                                   @Parameter(description = "only my contacts on this channel")
+                                   @RequestParam(required = false) Channel channel,
+                                   @Parameter(description = "only my contacts of this type")
+                                   @RequestParam(required = false) ContactType type) {
         Caller caller = Caller.of(authentication);
         return accounts.onOwnRecord(caller, customerId -> queries.query(
-                        new FetchTimelinePage(customerId, caller.asViewer(), page, size, awaitPosition == null ? 0L : awaitPosition),
+                        new FetchTimelinePage(customerId, caller.asViewer(), page, size,
+                                awaitPosition == null ? 0L : awaitPosition, channel, type),
                         ResponseTypes.optionalInstanceOf(TimelinePage.class)).join()
                 .orElseThrow(() -> new NotFoundException("the record is not available yet")));
     }

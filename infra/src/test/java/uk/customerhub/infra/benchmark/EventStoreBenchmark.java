@@ -101,8 +101,8 @@ public final class EventStoreBenchmark {
     }
 
     /** The outcome of one fixed-window measurement. */
-    record Measured(double perSecond, double operations, double seconds, double meanMillis, double p50Millis,
-                    double p99Millis, long errors,
+    record Measured(double perSecond, double operations, double seconds, List<Double> roundRates, double meanMillis,
+                    double p50Millis, double p99Millis, long errors,
                     String firstError, Map<String, long[]> mongo) {
         String latency() {
             return String.format(Locale.ROOT, "%.2f / %.2f ms", p50Millis, p99Millis);
@@ -252,15 +252,15 @@ public final class EventStoreBenchmark {
             String storedText = "≤ " + count(stored);
             if (backend.durable) {
                 rows.add(new Row(backend.name, "`RecordContact` via `CommandGateway`, 1 sender", storedText,
-                        perSecond(one, "contacts/s"), one.latency(), percent(ofRaw) + " of raw",
+                        perSecond(one, "contacts/s"), one.latency(), percent(ofRaw) + " of raw" + roundRange(raw, one),
                         "≥ 50% of raw", mark(ofRaw >= 0.5)));
                 rows.add(new Row(backend.name, "`RecordContact`, " + settings.senders() + " concurrent senders", storedText,
-                        perSecond(many, "contacts/s"), many.latency(), times(manyOfRaw) + " raw",
+                        perSecond(many, "contacts/s"), many.latency(), times(manyOfRaw) + " raw" + roundRange(raw, many, true),
                         "≥ 2× raw", mark(manyOfRaw >= 2)));
                 groupCommitNote(backend, manyScenario);
             } else {
                 rows.add(new Row(backend.name, "`RecordContact` via `CommandGateway`, 1 sender", storedText,
-                        perSecond(one, "contacts/s"), one.latency(), percent(ofRaw) + " of raw",
+                        perSecond(one, "contacts/s"), one.latency(), percent(ofRaw) + " of raw" + roundRange(raw, one),
                         "≥ 3,000/s and ≥ 25% of raw", mark(one.perSecond() >= 3000 && ofRaw >= 0.25)));
                 rows.add(new Row(backend.name, "`RecordContact`, " + settings.senders() + " concurrent senders", storedText,
                         perSecond(many, "contacts/s"), many.latency(), times(manyOfRaw) + " raw", "", ""));
@@ -450,8 +450,8 @@ public final class EventStoreBenchmark {
         rows.add(new Row(backend.name, "growth: `RecordContact`, 1 sender, small store", count(smallStored),
                 perSecond(base, "contacts/s"), base.latency(), "", "", ""));
         rows.add(new Row(backend.name, "growth: `RecordContact`, 1 sender, large store (same rounds)", count(largeStored),
-                perSecond(grown, "contacts/s"), grown.latency(), percent(ofBase) + " of the small store", "≥ 90%",
-                mark(ofBase >= 0.9)));
+                perSecond(grown, "contacts/s"), grown.latency(), percent(ofBase) + " of the small store"
+                + roundRange(base, grown), "≥ 90%", mark(ofBase >= 0.9)));
         breakdowns.put(backend.name + ": growth, store at " + count(smallStored) + ", 1 sender", breakdown(base));
         breakdowns.put(backend.name + ": growth, store at " + count(largeStored) + ", 1 sender", breakdown(grown));
     }
@@ -536,7 +536,7 @@ public final class EventStoreBenchmark {
             progress(String.format(Locale.ROOT, "%s: lag %s; %s", backend.name, text, compared));
             breakdowns.put(backend.name + ": lag row at " + count(settings.lagRate()) + "/s offered, commands and the "
                     + "view's processor together, per contact", breakdown(new Measured(lag.achievedRate(), lag.contacts(),
-                    0, 0, 0, 0, 0, null, lag.mongo())));
+                    0, List.of(), 0, 0, 0, 0, null, lag.mongo())));
         }
         database.drop();
     }
@@ -643,6 +643,8 @@ public final class EventStoreBenchmark {
         final List<long[]> latencies = new ArrayList<>();
         final Map<String, long[]> mongo = new java.util.TreeMap<>();
         final Map<String, Long> durableDeltas = new LinkedHashMap<>();
+        /** Operations per second of each measured round, in order. */
+        final List<Double> roundRates = new ArrayList<>();
         double operations;
         double seconds;
         long errors;
@@ -659,7 +661,8 @@ public final class EventStoreBenchmark {
         Measured measured() {
             long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
             double mean = Arrays.stream(all).average().orElse(0) / 1e6;
-            return new Measured(operations / seconds, operations, seconds, mean, percentile(all, 0.5) / 1e6,
+            return new Measured(operations / seconds, operations, seconds, List.copyOf(roundRates), mean,
+                    percentile(all, 0.5) / 1e6,
                     percentile(all, 0.99) / 1e6, errors, firstError, mongo);
         }
     }
@@ -758,8 +761,10 @@ public final class EventStoreBenchmark {
         }
         if (windowMillis > 0) {
             Object statsAfter = durableStats(scenario.backend);
+            double roundSeconds = (windowEnd.get() - windowStart.get()) / 1e9;
             scenario.operations += inWindow.sum();
-            scenario.seconds += (windowEnd.get() - windowStart.get()) / 1e9;
+            scenario.seconds += roundSeconds;
+            scenario.roundRates.add(inWindow.sum() / roundSeconds);
             scenario.errors += errors.sum();
             if (scenario.firstError == null) {
                 scenario.firstError = firstError.get();
@@ -971,6 +976,27 @@ public final class EventStoreBenchmark {
     private static String perSecond(Measured measured, String unit) {
         String text = String.format(Locale.ROOT, measured.perSecond() < 10 ? "%.2f %s" : "%,.0f %s", measured.perSecond(), unit);
         return measured.errors() > 0 ? text + " (" + measured.errors() + " errors)" : text;
+    }
+
+    /** " (rounds 80–120%)": the ratio of each pair of adjacent rounds, to show how much the machine moved it. */
+    private static String roundRange(Measured base, Measured other) {
+        return roundRange(base, other, false);
+    }
+
+    private static String roundRange(Measured base, Measured other, boolean asTimes) {
+        int rounds = Math.min(base.roundRates().size(), other.roundRates().size());
+        if (rounds < 2) {
+            return "";
+        }
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        for (int i = 0; i < rounds; i++) {
+            double ratio = other.roundRates().get(i) / Math.max(base.roundRates().get(i), 1e-9);
+            min = Math.min(min, ratio);
+            max = Math.max(max, ratio);
+        }
+        return asTimes ? " (rounds " + times(min) + "–" + times(max) + ")"
+                : " (rounds " + percent(min) + "–" + percent(max) + ")";
     }
 
     private static String percent(double fraction) {

@@ -86,7 +86,7 @@ public final class EventStoreBenchmark {
                     Integer.getInteger("bench.lagRate", 1000),
                     Integer.getInteger("bench.lagWindow", 10),
                     Integer.getInteger("bench.summaryChars", 700),
-                    Integer.getInteger("bench.rounds", 4),
+                    Integer.getInteger("bench.rounds", 8),
                     Integer.getInteger("bench.jitWarmup", 10),
                     Integer.getInteger("bench.lagCustomers", 200),
                     List.of(System.getProperty("bench.backends", "memory,file").split(",")),

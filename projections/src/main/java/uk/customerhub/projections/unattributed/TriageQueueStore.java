@@ -79,10 +79,13 @@ final class TriageQueueStore {
         contacts.insertOne(contact.document());
     }
 
-    /** Replaces a contact's document, provided it is still at {@code previousPosition}; false when it moved on. */
+    /**
+     * Replaces a contact's document the caller read at {@code previousPosition}; false when it has disappeared. One
+     * writer per contact is guaranteed by the processor's segment claim, so the filter is the {@code _id} alone (the
+     * embedded server scans the whole collection for any other filter).
+     */
     boolean replace(StoredUnattributedContact contact, long previousPosition) {
-        return contacts.replaceOne(Filters.and(Filters.eq(ID, contact.contactId()),
-                Filters.eq(StoredUnattributedContact.POSITION, previousPosition)), contact.document()).getMatchedCount() == 1;
+        return contacts.replaceOne(Filters.eq(ID, contact.contactId()), contact.document()).getMatchedCount() == 1;
     }
 
     void set(String contactId, String field, Object value) {

@@ -31,11 +31,6 @@ public record RecordContact(@TargetAggregateIdentifier String customerId,
         Require.present("recordedBy", recordedBy);
         Require.present("personal", personal);
         EntryVisibility.check(visibility, specialism);
-        if (type == ContactType.SERVICE_REQUEST) {
-            throw new InvalidInputException("type", "a service request is raised with its own command, not recorded as a plain contact");
-        }
-        if (outcome == Outcome.SERVICE_REQUEST_RAISED) {
-            throw new InvalidInputException("outcome", "a service request is raised with its own command, not recorded as a plain contact");
-        }
+        PlainContact.check(type, outcome, "a service request is raised with its own command, not recorded as a plain contact");
     }
 }

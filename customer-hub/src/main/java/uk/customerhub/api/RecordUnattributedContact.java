@@ -34,12 +34,7 @@ public record RecordUnattributedContact(String contactId,
         Require.present("recordedBy", recordedBy);
         Require.present("personal", personal);
         EntryVisibility.check(visibility, specialism);
-        if (type == ContactType.SERVICE_REQUEST) {
-            throw new InvalidInputException("type", "a service request is raised on a customer's record, not kept unattributed");
-        }
-        if (outcome == Outcome.SERVICE_REQUEST_RAISED) {
-            throw new InvalidInputException("outcome", "a service request is raised on a customer's record, not kept unattributed");
-        }
+        PlainContact.check(type, outcome, "a service request is raised on a customer's record, not kept unattributed");
         Require.atMost("candidateCustomerIds", candidateCustomerIds, Limits.CANDIDATES);
         if (candidateCustomerIds != null && candidateCustomerIds.stream().anyMatch(Objects::isNull)) {
             throw new InvalidInputException("candidateCustomerIds", "must not hold an empty entry");

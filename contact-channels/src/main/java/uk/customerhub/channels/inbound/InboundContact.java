@@ -5,12 +5,12 @@ import uk.customerhub.api.ContactNarrative;
 import uk.customerhub.api.ContactType;
 import uk.customerhub.api.Direction;
 import uk.customerhub.api.Outcome;
+import uk.customerhub.api.PlainContact;
 import uk.customerhub.api.RecordedBy;
 import uk.customerhub.api.Require;
 import uk.customerhub.api.SenderDetails;
 import uk.customerhub.api.Specialism;
 import uk.customerhub.api.EntryVisibility;
-import uk.customerhub.api.InvalidInputException;
 import uk.customerhub.api.Visibility;
 
 import java.time.Instant;
@@ -41,12 +41,7 @@ public record InboundContact(String contactId,
         Require.present("recordedBy", recordedBy);
         Require.present("narrative", narrative);
         EntryVisibility.check(visibility, specialism);
-        if (type == ContactType.SERVICE_REQUEST) {
-            throw new InvalidInputException("type", "a service request is raised through the portal or the agent console");
-        }
-        if (outcome == Outcome.SERVICE_REQUEST_RAISED) {
-            throw new InvalidInputException("outcome", "a service request is raised through the portal or the agent console");
-        }
+        PlainContact.check(type, outcome, "a service request is raised through the portal or the agent console");
         sender = sender == null ? SenderDetails.unknown() : sender;
         if (customerId != null) {
             Require.id("customerId", customerId);

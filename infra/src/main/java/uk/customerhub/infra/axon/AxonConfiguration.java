@@ -93,13 +93,16 @@ public class AxonConfiguration {
 
     /**
      * The customer record is configured here so the domain module carries no Spring annotation: loaded from its latest
-     * snapshot (one every {@code hub.event-store.snapshot-every} events) and kept in a cache between commands.
+     * snapshot (one every {@code hub.event-store.snapshot-every} events), and the {@code hub.event-store.cached-records}
+     * most recently used records kept in memory between commands.
      */
     @Bean
-    ConfigurerModule customerAggregate(@Value("${hub.event-store.snapshot-every:100}") int snapshotEvery) {
+    ConfigurerModule customerAggregate(@Value("${hub.event-store.snapshot-every:100}") int snapshotEvery,
+                                       @Value("${hub.event-store.cached-records:10000}") int cachedRecords) {
+        RecentRecordsCache recentRecords = new RecentRecordsCache(cachedRecords);
         return configurer -> {
             AggregateConfigurer<Customer> customer = AggregateConfigurer.defaultConfiguration(Customer.class);
-            customer.configureCache(configuration -> new WeakReferenceCache())
+            customer.configureCache(configuration -> recentRecords)
                     .configureSnapshotTrigger(configuration -> new EventCountSnapshotTriggerDefinition(
                             customerSnapshotter(configuration, customer), snapshotEvery));
             configurer.configureAggregate(customer);

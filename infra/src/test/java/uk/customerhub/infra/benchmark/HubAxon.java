@@ -3,7 +3,7 @@ package uk.customerhub.infra.benchmark;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.WeakReferenceCache;
+import uk.customerhub.infra.axon.RecentRecordsCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -34,7 +34,7 @@ import java.util.List;
 /**
  * The hub's Axon wiring rebuilt without Spring, as {@code AxonConfiguration}, {@code StoredMessageSerializers},
  * {@code MongoConfiguration} and application.yml set it up: the given event storage engine in an embedded event
- * store, the {@link Customer} aggregate with a {@link WeakReferenceCache} and a snapshot every 100 events, unique
+ * store, the {@link Customer} aggregate with a {@link RecentRecordsCache} (10,000) and a snapshot every 100 events, unique
  * keys on MongoDB, Jackson everywhere, provenance metadata copied from commands to events, and optionally the
  * "customer-view" tracking processor (one thread, one segment, batches of 100) with the real projection, the hub's
  * token store and its sequenced dead-letter queue on MongoDB.
@@ -96,7 +96,7 @@ final class HubAxon implements AutoCloseable {
                 .configureMessageSerializer(c -> BenchmarkSerializers.messages())
                 .configureEmbeddedEventStore(c -> engine)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Customer.class)
-                        .configureCache(c -> new WeakReferenceCache())
+                        .configureCache(c -> new RecentRecordsCache(10_000))
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY)))
                 .registerComponent(UniqueKeys.class, c -> new MongoUniqueKeys(database, keyedHash))
                 .configureCorrelationDataProviders(c -> List.of(

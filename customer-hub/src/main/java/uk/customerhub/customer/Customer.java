@@ -30,8 +30,10 @@ import uk.customerhub.api.ProfileUpdated;
 import uk.customerhub.api.RaiseServiceRequest;
 import uk.customerhub.api.Receipt;
 import uk.customerhub.api.RecordContact;
+import uk.customerhub.api.RecordDeliveryFailure;
 import uk.customerhub.api.RecordStatutoryResponse;
 import uk.customerhub.api.RegisterCustomer;
+import uk.customerhub.api.ServiceRequestDeliveryFailed;
 import uk.customerhub.api.ServiceRequestRaised;
 import uk.customerhub.api.Specialism;
 import uk.customerhub.api.StatutoryClockKind;
@@ -51,6 +53,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +87,8 @@ public class Customer {
     /** Every statutory clock of the record by clock id, stopped ones included (to answer retries). */
     private final Map<String, StatutoryClock> clocks = new HashMap<>();
     private long position = -1;
+    /** Webhooks about this record's service requests that the hub gave up delivering (their ids), to answer retries. */
+    private final Set<String> failedDeliveries = new HashSet<>();
 
     protected Customer() {
         // required by Axon to rebuild the record from its events
@@ -269,6 +274,24 @@ public class Customer {
         return new Receipt(customerId, command.contactId(), command.serviceRequestId(), position);
     }
 
+    /**
+     * The hub gave up delivering a webhook about one of this record's service requests: staff must follow it up.
+     * Recorded once per webhook id; a repeat (the delivery poller retrying after a crash) changes nothing.
+     */
+    @CommandHandler
+    public Receipt handle(RecordDeliveryFailure command) {
+        if (failedDeliveries.contains(command.webhookId())) {
+            return new Receipt(customerId, null, command.serviceRequestId(), position);
+        }
+        boolean ours = contacts.values().stream().anyMatch(contact -> command.serviceRequestId().equals(contact.serviceRequestId()));
+        if (!ours) {
+            throw new InvalidInputException("serviceRequestId", "is not a service request on this record");
+        }
+        apply(new ServiceRequestDeliveryFailed(customerId, command.serviceRequestId(), command.providerId(),
+                command.webhookId(), command.attempts(), command.lastError(), GenericEventMessage.clock.instant()));
+        return new Receipt(customerId, null, command.serviceRequestId(), position);
+    }
+
     private static ConflictingRequestException serviceRequestIdInUse(String serviceRequestId) {
         return new ConflictingRequestException("service request id " + serviceRequestId + " is already in use");
     }
@@ -364,6 +387,12 @@ public class Customer {
     void on(ServiceRequestRaised event, @SequenceNumber long sequence) {
         contacts.computeIfPresent(event.contactId(),
                 (id, contact) -> new RecordedContactId(contact.fingerprint(), event.serviceRequestId(), sequence));
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceRequestDeliveryFailed event, @SequenceNumber long sequence) {
+        failedDeliveries.add(event.webhookId());
         position = sequence;
     }
 

@@ -59,8 +59,13 @@ public class CustomerViewProjection {
     private final LookupKeys lookupKeys;
 
     public CustomerViewProjection(MongoDatabase database, KeyedHash hasher) {
-        this.store = new CustomerViewStore(database);
-        this.lookupKeys = new LookupKeys(hasher);
+        this(new CustomerViewStore(database), new LookupKeys(hasher));
+    }
+
+    /** The projection writing to another store: the view as of an instant is built in memory ({@link ViewAsOf}). */
+    CustomerViewProjection(CustomerViewStore store, LookupKeys lookupKeys) {
+        this.store = store;
+        this.lookupKeys = lookupKeys;
     }
 
     @EventHandler

@@ -54,8 +54,13 @@ public class CustomerViewQueries {
     }
 
     public CustomerViewQueries(MongoDatabase database, KeyedHash hasher, Duration awaitTimeout) {
-        this.store = new CustomerViewStore(database);
-        this.lookupKeys = new LookupKeys(hasher);
+        this(new CustomerViewStore(database), new LookupKeys(hasher), awaitTimeout);
+    }
+
+    /** The queries answered from another store: the view as of an instant is answered from memory ({@link ViewAsOf}). */
+    CustomerViewQueries(CustomerViewStore store, LookupKeys lookupKeys, Duration awaitTimeout) {
+        this.store = store;
+        this.lookupKeys = lookupKeys;
         this.access = new ViewerAccess(lookupKeys);
         this.awaitTimeout = awaitTimeout;
         this.merged = new MergedViews(store);

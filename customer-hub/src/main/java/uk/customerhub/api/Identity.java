@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * An identity a customer is known by, in normalised form: e-mails lower case, UK phone numbers in E.164
- * (+447700900123), social handles as {@code platform:handle} in lower case without a leading {@code @}.
+ * (+447700900123), social handles as {@code platform:handle} in their platform's canonical form
+ * ({@link SocialHandles}: e.g. without a leading {@code @}, lower case, {@code twitter} as {@code x}).
  */
 public record Identity(IdentityKind kind, String value) {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -47,7 +48,7 @@ public record Identity(IdentityKind kind, String value) {
                 yield digits;
             }
             case SOCIAL_HANDLE -> {
-                String handle = value.toLowerCase(Locale.ROOT).replace(":@", ":");
+                String handle = SocialHandles.canonical(value);
                 if (!HANDLE.matcher(handle).matches()) {
                     throw new InvalidInputException(field, "must be platform:handle, e.g. x:southamptonresident");
                 }

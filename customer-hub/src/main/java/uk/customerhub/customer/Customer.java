@@ -15,6 +15,15 @@ import uk.customerhub.api.ContactNarrative;
 import uk.customerhub.api.ContactRecorded;
 import uk.customerhub.api.ContactType;
 import uk.customerhub.api.CustomerCategory;
+import uk.customerhub.api.CustomerMergedException;
+import uk.customerhub.api.CustomerMergedInto;
+import uk.customerhub.api.CustomerUnmergedFrom;
+import uk.customerhub.api.CustomersMerged;
+import uk.customerhub.api.CustomersUnmerged;
+import uk.customerhub.api.MergeCustomerInto;
+import uk.customerhub.api.MergeCustomers;
+import uk.customerhub.api.UnmergeCustomerFrom;
+import uk.customerhub.api.UnmergeCustomers;
 import uk.customerhub.api.CustomerProfile;
 import uk.customerhub.api.CustomerRegistered;
 import uk.customerhub.api.Direction;
@@ -89,6 +98,14 @@ public class Customer {
     private long position = -1;
     /** Webhooks about this record's service requests that the hub gave up delivering (their ids), to answer retries. */
     private final Set<String> failedDeliveries = new HashSet<>();
+    /** The record this one was merged into, while it is (see the merge handlers at the end); null otherwise. */
+    private String mergedInto;
+    /** The merge into {@link #mergedInto}, or the last unmerge from each survivor, by survivor id. */
+    private final Map<String, MergeState> mergesInto = new HashMap<>();
+    /** The records merged into this one now, by retired id, with their merge. */
+    private final Map<String, MergeState> mergedRecords = new HashMap<>();
+    /** The last unmerge of each record that was merged into this one and no longer is, by retired id. */
+    private final Map<String, MergeState> unmergedRecords = new HashMap<>();
 
     protected Customer() {
         // required by Axon to rebuild the record from its events
@@ -123,6 +140,7 @@ public class Customer {
 
     @CommandHandler
     public Receipt handle(UpdateProfile command) {
+        refuseIfMerged();
         CustomerProfile updated = profile.updatedWith(command.change());
         CustomerCategory newCategory = command.category() != null ? command.category() : category;
         if (!updated.equals(profile) || newCategory != category) {
@@ -137,6 +155,7 @@ public class Customer {
     @CommandHandler
     public Receipt handle(LinkIdentity command, UniqueKeys uniqueKeys) {
         if (!identities.contains(command.identity())) {
+            refuseIfMerged();
             claimIfExclusive(uniqueKeys, customerId, command.identity());
             apply(new IdentityLinked(customerId, command.identity()));
         }
@@ -150,6 +169,7 @@ public class Customer {
         if (earlier != null) {
             return sameOrConflict(command.contactId(), earlier, fingerprint);
         }
+        refuseIfMerged();
         claimContact(uniqueKeys, command.contactId(), fingerprint);
         Instant occurredAt = occurredAt(command.occurredAt());
         apply(new ContactRecorded(customerId, command.contactId(), command.channel(), command.type(),
@@ -254,6 +274,7 @@ public class Customer {
         if (earlier != null) {
             return sameOrConflict(command.contactId(), earlier, fingerprint);
         }
+        refuseIfMerged();
         String requestOwner = customerId + "|" + command.contactId();
         // refuse a service request id in use before claiming the contact id, so a refusal leaves the contact id free
         if (uniqueKeys.ownerOf(KeyNamespaces.SERVICE_REQUEST, command.serviceRequestId())
@@ -423,6 +444,117 @@ public class Customer {
     @EventSourcingHandler
     void on(StatutoryClockOverdue event, @SequenceNumber long sequence) {
         clocks.computeIfPresent(event.clockId(), (id, clock) -> clock.becomes(StatutoryClockStatus.OVERDUE, sequence));
+        position = sequence;
+    }
+
+    // ---- merge and unmerge: an agent confirms two records are one person (or that they were not) ----
+    // A merge is an event on both records: CustomerMergedInto on the retired one (sent first), CustomersMerged on the
+    // survivor. Nothing moves and nothing is deleted: the survivor's single view shows the retired record's history
+    // beside its own, and the retired record takes no new contacts. An unmerge is the same pair of events undone.
+
+    @CommandHandler
+    public Receipt handle(MergeCustomerInto command) {
+        String survivor = command.survivorCustomerId();
+        if (mergedInto != null) {
+            MergeState merge = mergesInto.get(mergedInto);
+            if (mergedInto.equals(survivor) && command.reason().equals(merge.reason())) {
+                return Receipt.of(customerId, merge.position());
+            }
+            throw new ConflictingRequestException(mergedInto.equals(survivor)
+                    ? "customer " + customerId + " was already merged into " + survivor + " for another reason"
+                    : "customer " + customerId + " is already merged into customer " + mergedInto);
+        }
+        if (!mergedRecords.isEmpty()) {
+            throw new ConflictingRequestException("customer " + customerId + " has other records merged into it ("
+                    + String.join(", ", mergedRecords.keySet().stream().sorted().toList())
+                    + "): merge " + survivor + " into it instead, or unmerge those first");
+        }
+        apply(new CustomerMergedInto(customerId, survivor), MetaData.with(CustomersMerged.REASON, command.reason()));
+        return Receipt.of(customerId, position);
+    }
+
+    @CommandHandler
+    public Receipt handle(MergeCustomers command) {
+        String retired = command.retiredCustomerId();
+        MergeState earlier = mergedRecords.get(retired);
+        if (earlier != null) {
+            if (command.reason().equals(earlier.reason())) {
+                return Receipt.of(customerId, earlier.position());
+            }
+            throw new ConflictingRequestException("customer " + retired + " was already merged into "
+                    + customerId + " for another reason");
+        }
+        if (mergedInto != null) {
+            throw new CustomerMergedException(customerId, mergedInto);
+        }
+        apply(new CustomersMerged(customerId, retired), MetaData.with(CustomersMerged.REASON, command.reason()));
+        return Receipt.of(customerId, position);
+    }
+
+    @CommandHandler
+    public Receipt handle(UnmergeCustomers command) {
+        String retired = command.retiredCustomerId();
+        if (mergedRecords.containsKey(retired)) {
+            apply(new CustomersUnmerged(customerId, retired), MetaData.with(CustomersMerged.REASON, command.reason()));
+            return Receipt.of(customerId, position);
+        }
+        MergeState unmerged = unmergedRecords.get(retired);
+        if (unmerged != null) {
+            return Receipt.of(customerId, unmerged.position());
+        }
+        throw new ConflictingRequestException("customer " + retired + " is not merged into customer " + customerId);
+    }
+
+    @CommandHandler
+    public Receipt handle(UnmergeCustomerFrom command) {
+        String survivor = command.survivorCustomerId();
+        if (survivor.equals(mergedInto)) {
+            apply(new CustomerUnmergedFrom(customerId, survivor), MetaData.with(CustomersMerged.REASON, command.reason()));
+            return Receipt.of(customerId, position);
+        }
+        MergeState unmerged = mergedInto == null ? mergesInto.get(survivor) : null;
+        if (unmerged != null) {
+            return Receipt.of(customerId, unmerged.position());
+        }
+        throw new ConflictingRequestException("customer " + customerId + " is not merged into customer " + survivor);
+    }
+
+    /** A retired record takes nothing new: it belongs on the survivor. */
+    private void refuseIfMerged() {
+        if (mergedInto != null) {
+            throw new CustomerMergedException(customerId, mergedInto);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CustomerMergedInto event, @SequenceNumber long sequence,
+            @MetaDataValue(CustomersMerged.REASON) String reason) {
+        mergedInto = event.survivorCustomerId();
+        mergesInto.put(event.survivorCustomerId(), new MergeState(reason, sequence));
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(CustomerUnmergedFrom event, @SequenceNumber long sequence,
+            @MetaDataValue(CustomersMerged.REASON) String reason) {
+        mergedInto = null;
+        mergesInto.put(event.survivorCustomerId(), new MergeState(reason, sequence));
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(CustomersMerged event, @SequenceNumber long sequence,
+            @MetaDataValue(CustomersMerged.REASON) String reason) {
+        mergedRecords.put(event.retiredCustomerId(), new MergeState(reason, sequence));
+        unmergedRecords.remove(event.retiredCustomerId());
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(CustomersUnmerged event, @SequenceNumber long sequence,
+            @MetaDataValue(CustomersMerged.REASON) String reason) {
+        mergedRecords.remove(event.retiredCustomerId());
+        unmergedRecords.put(event.retiredCustomerId(), new MergeState(reason, sequence));
         position = sequence;
     }
 }

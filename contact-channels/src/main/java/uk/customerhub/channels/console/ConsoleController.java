@@ -42,6 +42,7 @@ import uk.customerhub.api.RecordedBy;
 import uk.customerhub.api.RegisterCustomer;
 import uk.customerhub.api.Require;
 import uk.customerhub.api.ServiceRequestDetails;
+import uk.customerhub.api.SocialHandles;
 import uk.customerhub.api.TimelinePage;
 import uk.customerhub.api.Visibility;
 import uk.customerhub.channels.web.Caller;
@@ -92,7 +93,7 @@ public class ConsoleController {
         } else if (digitalId != null) {
             query = new FindCustomersByIdentity(new Identity(IdentityKind.DIGITAL_ID, digitalId), caller.asViewer());
         } else if (socialHandle != null) {
-            query = new FindCustomersByIdentity(new Identity(IdentityKind.SOCIAL_HANDLE, socialHandle), caller.asViewer());
+            query = new FindCustomersByIdentity(SocialHandles.identity("socialHandle", socialHandle), caller.asViewer());
         } else {
             throw new InvalidInputException("email", "give one of email, phone, digitalId, socialHandle, or surname and postcode");
         }
@@ -127,7 +128,7 @@ public class ConsoleController {
                 : UUID.randomUUID().toString();
         List<Identity> identities = new ArrayList<>();
         if (request.socialHandle() != null) {
-            identities.add(new Identity(IdentityKind.SOCIAL_HANDLE, request.socialHandle()));
+            identities.add(SocialHandles.identity("socialHandle", request.socialHandle()));
         }
         RegisterCustomer registration = new RegisterCustomer(customerId, request.category(),
                 new CustomerProfile(new Name(request.givenName(), request.familyName()), request.dateOfBirth(),

@@ -2,15 +2,18 @@ package uk.customerhub.channels.portal;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 import uk.customerhub.api.Channel;
 import uk.customerhub.api.ConflictingRequestException;
 import uk.customerhub.api.CustomerCategory;
 import uk.customerhub.api.CustomerProfile;
+import uk.customerhub.api.FindSurvivingRecord;
 import uk.customerhub.api.Identity;
 import uk.customerhub.api.IdentityKind;
 import uk.customerhub.api.Name;
 import uk.customerhub.api.RegisterCustomer;
+import uk.customerhub.api.SurvivingRecord;
 import uk.customerhub.channels.web.Caller;
 import uk.customerhub.channels.web.Provenances;
 import uk.customerhub.customer.KeyNamespaces;
@@ -31,10 +34,12 @@ public class ResidentAccounts {
 
     private final UniqueKeys uniqueKeys;
     private final CommandGateway commands;
+    private final QueryGateway queries;
 
-    public ResidentAccounts(UniqueKeys uniqueKeys, CommandGateway commands) {
+    public ResidentAccounts(UniqueKeys uniqueKeys, CommandGateway commands, QueryGateway queries) {
         this.uniqueKeys = uniqueKeys;
         this.commands = commands;
+        this.queries = queries;
     }
 
     /** Runs {@code action} on the caller's own record, signing them up first if this is their first call. */
@@ -47,6 +52,7 @@ public class ResidentAccounts {
                 signUp(caller, customerId);
             }
         }
+        customerId = survivorOf(customerId);
         try {
             return action.apply(customerId);
         } catch (AggregateNotFoundException e) {
@@ -54,6 +60,15 @@ public class ResidentAccounts {
             signUp(caller, customerId);
             return action.apply(customerId);
         }
+    }
+
+    /**
+     * The record the resident's own record was merged into, if it was: their Digital ID stays claimed by the record it
+     * was first linked to, and while that record is merged the resident lands on the survivor (and on their own record
+     * again once unmerged).
+     */
+    private String survivorOf(String customerId) {
+        return queries.query(new FindSurvivingRecord(customerId), SurvivingRecord.class).join().customerId();
     }
 
     private void signUp(Caller caller, String customerId) {

@@ -16,12 +16,12 @@ import uk.customerhub.api.ContactNarrative;
 import uk.customerhub.api.ContactType;
 import uk.customerhub.api.Direction;
 import uk.customerhub.api.Identity;
-import uk.customerhub.api.IdentityKind;
 import uk.customerhub.api.InvalidInputException;
 import uk.customerhub.api.Limits;
 import uk.customerhub.api.RecordedBy;
 import uk.customerhub.api.RecorderKind;
 import uk.customerhub.api.Require;
+import uk.customerhub.api.SocialHandles;
 import uk.customerhub.api.SenderDetails;
 import uk.customerhub.api.Visibility;
 import uk.customerhub.channels.inbound.InboundContact;
@@ -32,7 +32,6 @@ import uk.customerhub.channels.inbound.NaturalKeys;
 import uk.customerhub.channels.inbound.Texts;
 import uk.customerhub.channels.web.ClientKeys;
 
-import java.util.Locale;
 
 /**
  * Public posts from the social listening feed (a CHANNEL client whose token names SOCIAL). A post by a handle linked
@@ -61,13 +60,9 @@ public class SocialListeningController {
                                @RequestHeader(name = ClientKeys.CORRELATION_ID_HEADER, required = false) String correlationId) {
         MachineClient client = MachineClient.of(authentication).requireChannel(Channel.SOCIAL);
         Require.present("body", post);
-        String platform = Require.text("platform", post.platform(), 30).toLowerCase(Locale.ROOT);
-        if (!platform.matches("[a-z0-9_-]{1,30}")) {
-            throw new InvalidInputException("platform", "must be letters, digits, _ or -, e.g. x or facebook");
-        }
-        String handle = Require.text("handle", post.handle(), Limits.IDENTITY);
-        Identity author = new Identity(IdentityKind.SOCIAL_HANDLE,
-                Identity.normalise(IdentityKind.SOCIAL_HANDLE, "handle", platform + ":" + handle));
+        String platform = SocialHandles.platform("platform", post.platform());
+        // the author's handle in its platform's canonical form, checked against the platform's rules
+        Identity author = SocialHandles.identity("handle", platform, post.handle());
         String postId = NaturalKeys.required("postId", post.postId(), Limits.SHORT_TEXT);
         String text = Require.text("text", post.text(), Limits.SUMMARY);
         String url = Require.optionalText("url", post.url(), MAX_URL);

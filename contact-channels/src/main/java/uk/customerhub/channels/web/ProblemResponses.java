@@ -18,6 +18,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import uk.customerhub.api.ConflictingRequestException;
+import uk.customerhub.api.CustomerMergedException;
 import uk.customerhub.api.InvalidInputException;
 
 import java.util.List;
@@ -41,6 +42,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictingRequestException.class)
     ProblemDetail conflict(ConflictingRequestException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    /** A retired record refuses new contacts: 409, naming the record that takes them now. */
+    @ExceptionHandler(CustomerMergedException.class)
+    ProblemDetail merged(CustomerMergedException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Record merged", e.getMessage());
+        problem.setProperty("survivorCustomerId", e.survivorCustomerId());
+        return problem;
     }
 
     @ExceptionHandler(ConcurrencyException.class)

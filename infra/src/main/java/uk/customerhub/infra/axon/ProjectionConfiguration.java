@@ -2,6 +2,7 @@ package uk.customerhub.infra.axon;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +10,7 @@ import uk.customerhub.identity.KeyedHash;
 import uk.customerhub.projections.customerview.CustomerViewProjection;
 import uk.customerhub.projections.customerview.CustomerViewQueries;
 import uk.customerhub.projections.customerview.CustomerViewReset;
+import uk.customerhub.projections.customerview.ViewAsOf;
 import uk.customerhub.projections.unattributed.AttachedContactRecorder;
 import uk.customerhub.projections.unattributed.UnattributedContactProjection;
 import uk.customerhub.projections.unattributed.UnattributedContactQueries;
@@ -39,6 +41,12 @@ public class ProjectionConfiguration {
     CustomerViewQueries customerViewQueries(MongoDatabase database, KeyedHash keyedHash,
                                             @Value("${hub.views.await-timeout:5s}") Duration awaitTimeout) {
         return new CustomerViewQueries(database, keyedHash, awaitTimeout);
+    }
+
+    /** The single view as of an instant, folded in memory from the event store by the projection's own code. */
+    @Bean
+    ViewAsOf viewAsOf(EventStore eventStore, KeyedHash keyedHash) {
+        return new ViewAsOf(eventStore, keyedHash);
     }
 
     /** The staff queues of unattributed contacts ("unattributed-contacts" processor) and their queries. */

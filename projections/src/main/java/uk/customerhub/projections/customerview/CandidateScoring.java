@@ -23,7 +23,9 @@ import java.util.function.Predicate;
  * of birth and postcode + date of birth, as far as the search gives their parts. Each candidate is then scored
  * against its profile: e-mail {@value #EMAIL}, phone {@value #PHONE}, date of birth {@value #DATE_OF_BIRTH},
  * family name {@value #FAMILY_NAME} (exact, ignoring case), given name {@value #GIVEN_NAME} (exact, or an initial
- * on either side), postcode {@value #POSTCODE}; capped at 100.
+ * on either side), postcode {@value #POSTCODE}; capped at 100. A record merged into another is offered as the
+ * survivor (scored on the retired record's details, with a reason saying so); each customer is offered once, at its
+ * best score.
  */
 final class CandidateScoring {
     static final int EMAIL = 40;
@@ -64,13 +66,21 @@ final class CandidateScoring {
         Set<String> customerIds = new LinkedHashSet<>();
         found.values().forEach(customerIds::addAll);
 
-        List<Candidate> candidates = new ArrayList<>();
-        for (StoredCustomerView view : store.views(customerIds)) {
+        List<StoredCustomerView> views = store.views(customerIds);
+        Map<String, StoredCustomerView> survivors = survivorsOf(views, store);
+        Map<String, Candidate> candidates = new LinkedHashMap<>();
+        for (StoredCustomerView view : views) {
             if (mayMatch.test(view)) {
-                candidates.add(score(query, view, sameEmail, samePhone));
+                Candidate candidate = score(query, view, sameEmail, samePhone);
+                StoredCustomerView survivor = view.mergedInto() == null ? null : survivors.get(view.mergedInto());
+                if (survivor != null) {
+                    candidate = asSurvivor(candidate, view.customerId(), survivor);
+                }
+                candidates.merge(candidate.customerId(), candidate,
+                        (one, other) -> one.score() >= other.score() ? one : other);
             }
         }
-        return new CandidateMatches(candidates.stream()
+        return new CandidateMatches(candidates.values().stream()
                 .sorted(Comparator.comparingInt(Candidate::score).reversed().thenComparing(Candidate::customerId))
                 .limit(CandidateMatches.MAX_CANDIDATES)
                 .toList());
@@ -120,5 +130,23 @@ final class CandidateScoring {
             return false;
         }
         return a.charAt(0) == b.charAt(0);
+    }
+
+    /** The records that the retired records among {@code views} were merged into, by id (one {@code $in}). */
+    private static Map<String, StoredCustomerView> survivorsOf(List<StoredCustomerView> views, CustomerViewStore store) {
+        Set<String> ids = new LinkedHashSet<>();
+        views.stream().map(StoredCustomerView::mergedInto).filter(id -> id != null).forEach(ids::add);
+        Map<String, StoredCustomerView> survivors = new LinkedHashMap<>();
+        store.views(ids).forEach(view -> survivors.put(view.customerId(), view));
+        return survivors;
+    }
+
+    /** A retired record's match offered as the record it was merged into, saying so among the reasons. */
+    private static Candidate asSurvivor(Candidate retired, String retiredId, StoredCustomerView survivor) {
+        CustomerProfile profile = survivor.profile();
+        List<String> reasons = new ArrayList<>(retired.reasons());
+        reasons.add("found on record " + retiredId + ", merged into this one");
+        return new Candidate(survivor.customerId(), profile.name(),
+                profile.address() == null ? null : profile.address().postcode(), retired.score(), List.copyOf(reasons));
     }
 }

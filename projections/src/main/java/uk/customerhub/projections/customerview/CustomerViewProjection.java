@@ -8,7 +8,11 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import uk.customerhub.api.ComplaintEscalated;
 import uk.customerhub.api.ContactRecorded;
+import uk.customerhub.api.CustomerMergedInto;
 import uk.customerhub.api.CustomerRegistered;
+import uk.customerhub.api.CustomerUnmergedFrom;
+import uk.customerhub.api.CustomersMerged;
+import uk.customerhub.api.CustomersUnmerged;
 import uk.customerhub.api.IdentityKind;
 import uk.customerhub.api.IdentityLinked;
 import uk.customerhub.api.OpenServiceRequest;
@@ -55,8 +59,13 @@ public class CustomerViewProjection {
     private final LookupKeys lookupKeys;
 
     public CustomerViewProjection(MongoDatabase database, KeyedHash hasher) {
-        this.store = new CustomerViewStore(database);
-        this.lookupKeys = new LookupKeys(hasher);
+        this(new CustomerViewStore(database), new LookupKeys(hasher));
+    }
+
+    /** The projection writing to another store: the view as of an instant is built in memory ({@link ViewAsOf}). */
+    CustomerViewProjection(CustomerViewStore store, LookupKeys lookupKeys) {
+        this.store = store;
+        this.lookupKeys = lookupKeys;
     }
 
     @EventHandler
@@ -96,7 +105,8 @@ public class CustomerViewProjection {
         apply(event.customerId(), sequence, recordedAt, view -> addEntry(view, number -> new TimelineEntry(number,
                 TimelineEntryKind.CONTACT, recordedAt, event.occurredAt(), event.contactId(), null,
                 event.channel(), event.type(), event.direction(), event.outcome(), event.recordedBy(),
-                event.visibility(), event.specialism(), event.personal().summary(), null, null, null, sequence)));
+                event.visibility(), event.specialism(), event.personal().summary(), null, null, null, sequence,
+                event.personal().transcript(), null)));
     }
 
     @EventHandler
@@ -135,6 +145,28 @@ public class CustomerViewProjection {
     public void on(ComplaintEscalated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         apply(event.customerId(), sequence, recordedAt, view -> {
         });
+    }
+
+    // ---- merges: the view only notes them; the survivor's records are combined as they are read (MergedViews) ----
+
+    @EventHandler
+    public void on(CustomersMerged event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, view -> view.addMergedRecord(event.retiredCustomerId()));
+    }
+
+    @EventHandler
+    public void on(CustomersUnmerged event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, view -> view.removeMergedRecord(event.retiredCustomerId()));
+    }
+
+    @EventHandler
+    public void on(CustomerMergedInto event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, view -> view.mergeInto(event.survivorCustomerId()));
+    }
+
+    @EventHandler
+    public void on(CustomerUnmergedFrom event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, StoredCustomerView::unmergeFrom);
     }
 
     /**

@@ -13,6 +13,8 @@ import uk.customerhub.api.FetchTimelinePage;
 import uk.customerhub.api.FindCandidateCustomers;
 import uk.customerhub.api.FindCustomersByIdentity;
 import uk.customerhub.api.FindCustomersBySurnameAndPostcode;
+import uk.customerhub.api.FindSurvivingRecord;
+import uk.customerhub.api.SurvivingRecord;
 import uk.customerhub.api.TimelineEntry;
 import uk.customerhub.api.TimelinePage;
 import uk.customerhub.api.Viewer;
@@ -20,7 +22,10 @@ import uk.customerhub.identity.KeyedHash;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 
@@ -42,22 +47,29 @@ public class CustomerViewQueries {
     private final LookupKeys lookupKeys;
     private final ViewerAccess access;
     private final Duration awaitTimeout;
+    private final MergedViews merged;
 
     public CustomerViewQueries(MongoDatabase database, KeyedHash hasher) {
         this(database, hasher, DEFAULT_AWAIT_TIMEOUT);
     }
 
     public CustomerViewQueries(MongoDatabase database, KeyedHash hasher, Duration awaitTimeout) {
-        this.store = new CustomerViewStore(database);
-        this.lookupKeys = new LookupKeys(hasher);
+        this(new CustomerViewStore(database), new LookupKeys(hasher), awaitTimeout);
+    }
+
+    /** The queries answered from another store: the view as of an instant is answered from memory ({@link ViewAsOf}). */
+    CustomerViewQueries(CustomerViewStore store, LookupKeys lookupKeys, Duration awaitTimeout) {
+        this.store = store;
+        this.lookupKeys = lookupKeys;
         this.access = new ViewerAccess(lookupKeys);
         this.awaitTimeout = awaitTimeout;
+        this.merged = new MergedViews(store);
     }
 
     @QueryHandler
     public Optional<CustomerView> handle(FetchCustomerView query) {
         return visibleView(query.customerId(), query.viewer(), query.awaitPosition())
-                .map(view -> view.seenBy(query.viewer()));
+                .map(view -> merged.seenBy(query.viewer(), view, mergedInto(view)));
     }
 
     /**
@@ -69,7 +81,8 @@ public class CustomerViewQueries {
     @QueryHandler
     public Optional<TimelinePage> handle(FetchTimelinePage query) {
         return visibleView(query.customerId(), query.viewer(), query.awaitPosition())
-                .map(view -> page(view, query));
+                .map(view -> view.mergedRecords().isEmpty() ? page(view, query)
+                        : merged.page(view, mergedInto(view), query));
     }
 
     /** Customers holding an identity: every one for an e-mail or phone a household shares; one at most otherwise. */
@@ -125,7 +138,7 @@ public class CustomerViewQueries {
 
     private CustomerMatches matches(List<String> customerIds, Viewer viewer,
                                     BiPredicate<Viewer, StoredCustomerView> mayFind) {
-        return new CustomerMatches(store.views(customerIds).stream()
+        return new CustomerMatches(survivorsOf(store.views(customerIds)).stream()
                 .filter(view -> mayFind.test(viewer, view))
                 .map(StoredCustomerView::summary)
                 .sorted(Comparator.comparing(CustomerSummary::customerId))
@@ -140,7 +153,7 @@ public class CustomerViewQueries {
     private Optional<StoredCustomerView> visibleView(String customerId, Viewer viewer, Long awaitPosition) {
         long deadline = System.nanoTime() + awaitTimeout.toNanos();
         while (true) {
-            Optional<StoredCustomerView> visible = store.view(customerId).filter(view -> access.maySee(viewer, view));
+            Optional<StoredCustomerView> visible = store.view(customerId).filter(view -> maySee(viewer, view));
             boolean reached = awaitPosition == null || visible.map(view -> view.position() >= awaitPosition).orElse(false);
             if (reached || System.nanoTime() >= deadline) {
                 return visible;
@@ -152,5 +165,50 @@ public class CustomerViewQueries {
                 return visible;
             }
         }
+    }
+
+    // ---- merges: a lookup finds the survivor in place of a retired record; a survivor's view shows its merged records
+
+    /**
+     * The records merged into a surviving record, as far as their views exist: read in one {@code $in}, and only
+     * when there are any.
+     */
+    private List<StoredCustomerView> mergedInto(StoredCustomerView survivor) {
+        List<String> ids = survivor.mergedRecords();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<StoredCustomerView> found = store.views(ids);
+        return ids.stream()
+                .flatMap(id -> found.stream().filter(view -> view.customerId().equals(id)))
+                .toList();
+    }
+
+    /** Each view found by a lookup, or in place of a retired record, the record it was merged into (once each). */
+    private List<StoredCustomerView> survivorsOf(List<StoredCustomerView> found) {
+        List<String> survivorIds = found.stream().map(StoredCustomerView::mergedInto).filter(Objects::nonNull).toList();
+        if (survivorIds.isEmpty()) {
+            return found;
+        }
+        Map<String, StoredCustomerView> views = new LinkedHashMap<>();
+        found.stream().filter(view -> view.mergedInto() == null).forEach(view -> views.put(view.customerId(), view));
+        store.views(survivorIds).forEach(view -> views.putIfAbsent(view.customerId(), view));
+        return List.copyOf(views.values());
+    }
+
+    /**
+     * Whether {@code viewer} may see this record: as {@link ViewerAccess} says, or — a resident whose Digital ID is
+     * on a record merged into this one — as their own record now.
+     */
+    private boolean maySee(Viewer viewer, StoredCustomerView view) {
+        return access.maySee(viewer, view)
+                || viewer.isResident() && mergedInto(view).stream().anyMatch(merged -> access.maySee(viewer, merged));
+    }
+
+    /** The record that takes a customer's contacts now: the one it was merged into, else itself (also when unknown). */
+    @QueryHandler
+    public SurvivingRecord handle(FindSurvivingRecord query) {
+        String survivor = store.view(query.customerId()).map(StoredCustomerView::mergedInto).orElse(null);
+        return new SurvivingRecord(survivor != null ? survivor : query.customerId(), survivor != null);
     }
 }

@@ -31,7 +31,7 @@ import java.util.stream.LongStream;
  *       holding it.</li>
  * </ul>
  */
-final class CustomerViewStore {
+class CustomerViewStore {
     static final String VIEWS = "customer_views";
     static final String LOOKUPS = "customer_lookups";
     private static final String ID = "_id";
@@ -45,6 +45,13 @@ final class CustomerViewStore {
         this.database = database;
         this.views = database.getCollection(VIEWS);
         this.lookups = database.getCollection(LOOKUPS);
+    }
+
+    /** For a store kept elsewhere than in MongoDB ({@link InMemoryViewStore}), which overrides every method. */
+    CustomerViewStore() {
+        this.database = null;
+        this.views = null;
+        this.lookups = null;
     }
 
     Optional<StoredCustomerView> view(String customerId) {

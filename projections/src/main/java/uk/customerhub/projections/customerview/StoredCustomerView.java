@@ -65,7 +65,7 @@ final class StoredCustomerView {
     private static final String UPDATED_AT = "updatedAt";
 
     /** Overdue clocks first, then open ones, each by due date; then stopped ones, the most recently stopped first. */
-    private static final Comparator<StatutoryClockView> MOST_URGENT_FIRST =
+    static final Comparator<StatutoryClockView> MOST_URGENT_FIRST =
             Comparator.comparingInt((StatutoryClockView clock) -> urgency(clock.status()))
                     .thenComparing(clock -> clock.status() == StatutoryClockStatus.STOPPED ? LocalDate.MIN : clock.dueDate())
                     .thenComparing(StatutoryClockView::stoppedAt, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -328,7 +328,9 @@ final class StoredCustomerView {
                 entriesSeenBy(viewer),
                 BsonValues.instant(document, REGISTERED_AT),
                 BsonValues.instant(document, UPDATED_AT),
-                position());
+                position(),
+                mergedRecords(),
+                mergedInto());
     }
 
     /** How many timeline entries {@code viewer} may see. */
@@ -391,7 +393,50 @@ final class StoredCustomerView {
 
     private void keepRecent(String field, TimelineEntry entry) {
         List<Document> recent = new ArrayList<>(document.getList(field, Document.class));
-        recent.add(0, TimelineEntryDocuments.toDocument(entry));
+        recent.add(0, TimelineEntryDocuments.toDocument(entry.withoutTranscript()));
         document.put(field, new ArrayList<>(recent.subList(0, Math.min(recent.size(), RECENT_ENTRIES))));
+    }
+
+    // ---- merges: which records are merged into this one, or which it was merged into (absent when none) ----
+
+    private static final String MERGED_INTO = "mergedInto";
+    private static final String MERGED_RECORDS = "mergedRecords";
+
+    /** The record this one was merged into, or null. */
+    String mergedInto() {
+        return document.getString(MERGED_INTO);
+    }
+
+    /** The records merged into this one, in the order they were merged. */
+    List<String> mergedRecords() {
+        return document.getList(MERGED_RECORDS, String.class, List.of());
+    }
+
+    void mergeInto(String survivorCustomerId) {
+        document.put(MERGED_INTO, survivorCustomerId);
+    }
+
+    /** No longer merged: the field goes, so the document is again as it was before the merge. */
+    void unmergeFrom() {
+        document.remove(MERGED_INTO);
+    }
+
+    void addMergedRecord(String retiredCustomerId) {
+        List<String> records = new ArrayList<>(mergedRecords());
+        if (!records.contains(retiredCustomerId)) {
+            records.add(retiredCustomerId);
+        }
+        document.put(MERGED_RECORDS, records);
+    }
+
+    /** Drops a merged record; the field goes with the last, so the document is again as it was before the merge. */
+    void removeMergedRecord(String retiredCustomerId) {
+        List<String> records = new ArrayList<>(mergedRecords());
+        records.remove(retiredCustomerId);
+        if (records.isEmpty()) {
+            document.remove(MERGED_RECORDS);
+        } else {
+            document.put(MERGED_RECORDS, records);
+        }
     }
 }

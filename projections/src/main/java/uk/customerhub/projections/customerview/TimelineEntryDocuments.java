@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How a timeline entry is stored, both as a document of its own and among a view's recent entries. A service
+ * How a timeline entry is stored, both as a document of its own and among a view's recent entries (those without
+ * their transcript, see {@link StoredCustomerView}); the record an entry is shown from ({@code mergedFrom}) is
+ * not stored, but given as it is read. A service
  * request's answers are stored as a list of {@code {code, answer}} pairs, since their codes may contain dots.
  */
 final class TimelineEntryDocuments {
@@ -26,7 +28,7 @@ final class TimelineEntryDocuments {
     }
 
     static Document toDocument(TimelineEntry entry) {
-        return new Document("number", entry.number())
+        Document document = new Document("number", entry.number())
                 .append("kind", entry.kind().name())
                 .append("recordedAt", BsonValues.date(entry.recordedAt()))
                 .append("occurredAt", BsonValues.date(entry.occurredAt()))
@@ -44,6 +46,11 @@ final class TimelineEntryDocuments {
                 .append("attributes", attributes(entry.attributes()))
                 .append("location", location(entry.location()))
                 .append("position", entry.position());
+        if (entry.transcript() != null) {
+            // only when there is one, so the entries without keep the shape they were stored in before
+            document.append("transcript", entry.transcript());
+        }
+        return document;
     }
 
     static TimelineEntry fromDocument(Document document) {
@@ -64,7 +71,9 @@ final class TimelineEntryDocuments {
                 document.getString("serviceCode"),
                 attributes(document.getList("attributes", Document.class)),
                 location(document.get("location", Document.class)),
-                document.getLong("position"));
+                document.getLong("position"),
+                document.getString("transcript"),
+                null);
     }
 
     private static Document recordedBy(RecordedBy recordedBy) {

@@ -2,11 +2,13 @@ package uk.customerhub.infra.axon;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.customerhub.identity.KeyedHash;
+import uk.customerhub.projections.customerview.CustomerViewBatches;
 import uk.customerhub.projections.customerview.CustomerViewProjection;
 import uk.customerhub.projections.customerview.CustomerViewQueries;
 import uk.customerhub.projections.customerview.CustomerViewReset;
@@ -29,6 +31,21 @@ public class ProjectionConfiguration {
     @Bean
     CustomerViewProjection customerViewProjection(MongoDatabase database, KeyedHash keyedHash) {
         return new CustomerViewProjection(database, keyedHash);
+    }
+
+    /**
+     * The single view's processor writes each batch of events together, before it stores its token
+     * ({@link CustomerViewBatches}); and its dead-letter queue is asked whether a customer's events are parked only
+     * when that can be so: Axon's sequence identifier cache, per segment, knows the queue was empty when the segment was
+     * claimed and which customers this node parked since (ADR 0002).
+     */
+    @Bean
+    ConfigurerModule customerViewBatches(MongoDatabase database) {
+        String group = CustomerViewProjection.PROCESSING_GROUP;
+        return configurer -> configurer.eventProcessing()
+                .registerHandlerInterceptor(group, configuration -> new CustomerViewBatches(database))
+                .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (configuration, invoker) -> invoker.enableSequenceIdentifierCache());
     }
 
     /** Empties the single view when a replay of its processor starts. */

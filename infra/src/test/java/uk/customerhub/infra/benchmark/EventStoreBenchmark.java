@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.slf4j.LoggerFactory;
 import uk.customerhub.api.ContactRecorded;
@@ -489,18 +490,21 @@ public final class EventStoreBenchmark {
             registrations.incrementAndGet();
         }
 
+        /** Noted once the batch holding the event is committed: its view writes are stored then, and its token. */
         @EventHandler
         public void on(ContactRecorded event, @Timestamp Instant appliedAt) {
-            Instant now = Instant.now();
             if (!event.contactId().startsWith(PREFIX)) {
                 return;
             }
             int ticket = Integer.parseInt(event.contactId().substring(PREFIX.length()));
-            AtomicLongArray lags = lagMicros;
-            if (ticket < lags.length()) {
-                lags.set(ticket, Math.max(0, Duration.between(appliedAt, now).toNanos() / 1000));
-            }
-            handled.incrementAndGet();
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> {
+                Instant now = Instant.now();
+                AtomicLongArray lags = lagMicros;
+                if (ticket < lags.length()) {
+                    lags.set(ticket, Math.max(0, Duration.between(appliedAt, now).toNanos() / 1000));
+                }
+                handled.incrementAndGet();
+            });
         }
     }
 
@@ -529,7 +533,7 @@ public final class EventStoreBenchmark {
                             : "",
                     lag.unhandled() > 0 ? "; " + count(lag.unhandled()) + " still unhandled 20 s after the last send"
                             + " (not in the percentiles)" : "");
-            rows.add(new Row(backend.name, "tracking processor lag: applied → handled by the projection", "≤ "
+            rows.add(new Row(backend.name, "tracking processor lag: applied → view batch committed", "≤ "
                     + count(BenchmarkSeeding.nextPosition(database)), text, "", compared, "p99 ≤ 500 ms",
                     mark(lag.p99() <= 500_000 && lag.unhandled() == 0 && lag.notSent() == 0 && lag.failure() == null
                             && lag.achievedRate() >= settings.lagRate() * 0.95)));
@@ -547,7 +551,7 @@ public final class EventStoreBenchmark {
     /**
      * Open-loop load: contact k is due at start + k/rate, sent by whichever of the paced senders is free; the lag of
      * contacts after the warm-up is the time from the event's timestamp (set as the command applies it, just before
-     * the append) to its handling after the projection.
+     * the append) to the commit of the batch that handled it (view written, token stored).
      */
     private Lag pacedLag(Backend backend, HubAxon hub, List<String> customers, LagProbe probe) throws Exception {
         int rate = settings.lagRate();
@@ -1056,7 +1060,7 @@ public final class EventStoreBenchmark {
                         + "(p50 / p99)%n",
                 settings.warmupSeconds(), settings.windowSeconds(), settings.rounds(), settings.senders()));
         out.append(String.format(Locale.ROOT, "- lag row: %,d contacts/s offered open-loop by %d paced senders to %,d customers, %d s warm-up "
-                        + "+ %d s measured; lag = handling time after the projection − the event's timestamp (set as the "
+                        + "+ %d s measured; lag = commit of the view processor's batch that handled it − the event's timestamp (set as the "
                         + "command applies it, just before the append), so it slightly over-states append → handled%n",
                 settings.lagRate(), settings.senders(), settings.lagCustomers(), settings.warmupSeconds(),
                 settings.lagWindowSeconds()));

@@ -26,6 +26,7 @@ import uk.customerhub.infra.eventstore.CommitStorageEngine;
 import uk.customerhub.infra.eventstore.deadletter.MongoSequencedDeadLetterQueue;
 import uk.customerhub.infra.eventstore.tokens.MongoTokenStore;
 import uk.customerhub.infra.mongo.MongoUniqueKeys;
+import uk.customerhub.projections.customerview.CustomerViewBatches;
 import uk.customerhub.projections.customerview.CustomerViewProjection;
 
 import java.time.Duration;
@@ -36,8 +37,9 @@ import java.util.List;
  * {@code MongoConfiguration} and application.yml set it up: the given event storage engine in an embedded event
  * store, the {@link Customer} aggregate with a {@link RecentRecordsCache} (10,000) and a snapshot every 100 events, unique
  * keys on MongoDB, Jackson everywhere, provenance metadata copied from commands to events, and optionally the
- * "customer-view" tracking processor (one thread, one segment, batches of 100) with the real projection, the hub's
- * token store and its sequenced dead-letter queue on MongoDB.
+ * "customer-view" tracking processor (one thread, one segment, batches of 100) with the real projection, its batched
+ * writes and the dead-letter queue's identifier cache (as ProjectionConfiguration), the hub's token store and its
+ * sequenced dead-letter queue on MongoDB.
  * Not included: Spring, HTTP, security, and Axon's Micrometer metrics.
  */
 final class HubAxon implements AutoCloseable {
@@ -111,6 +113,9 @@ final class HubAxon implements AutoCloseable {
                             Duration.ofSeconds(10), "benchmark-node"))
                     .registerDeadLetterQueueProvider(g -> c -> new MongoSequencedDeadLetterQueue<>(g, database,
                             BenchmarkSerializers.events(), BenchmarkSerializers.general(), 1024, 1024, Duration.ofSeconds(30)))
+                    .registerHandlerInterceptor(group, c -> new CustomerViewBatches(database))
+                    .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                            (c, invoker) -> invoker.enableSequenceIdentifierCache())
                     .registerEventHandler(c -> new CustomerViewProjection(database, keyedHash))
                     .registerEventHandler(c -> extraViewHandler));
         }

@@ -4,10 +4,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import uk.customerhub.api.TimelineEntry;
 
 import java.util.ArrayList;
@@ -30,6 +33,10 @@ import java.util.stream.LongStream;
  *   <li>{@value #LOOKUPS}: {@code _id} = {@link LookupKeys lookup key}, {@code customerIds} = the customers
  *       holding it.</li>
  * </ul>
+ * Inside a batch of events handled by the "customer-view" processor ({@link CustomerViewBatches}), writes are held
+ * back and written together at the end of the batch, one {@code bulkWrite} per collection and the views last
+ * ({@link PendingViewWrites}); reads inside the batch see them. Every write of the projection must therefore go
+ * through this class's write methods (or {@code pending()}), never straight to a collection.
  */
 class CustomerViewStore {
     static final String VIEWS = "customer_views";
@@ -54,7 +61,19 @@ class CustomerViewStore {
         this.lookups = null;
     }
 
+    /**
+     * The pending writes of the batch of events being handled on this thread, or null outside such a batch (queries,
+     * a single event, a dead letter retried): then every write goes straight to the database.
+     */
+    private static PendingViewWrites pending() {
+        return CustomerViewBatches.pendingWrites();
+    }
+
     Optional<StoredCustomerView> view(String customerId) {
+        PendingViewWrites pending = pending();
+        if (pending != null) {
+            return pending.view(customerId).map(StoredCustomerView::new);
+        }
         return Optional.ofNullable(views.find(Filters.eq(ID, customerId)).first()).map(StoredCustomerView::new);
     }
 
@@ -62,10 +81,21 @@ class CustomerViewStore {
         if (customerIds.isEmpty()) {
             return List.of();
         }
+        PendingViewWrites pending = pending();
+        if (pending != null) {
+            pending.prefetch(customerIds);
+            return customerIds.stream().distinct().map(pending::view).flatMap(Optional::stream)
+                    .map(StoredCustomerView::new).toList();
+        }
         return views.find(Filters.in(ID, customerIds)).map(StoredCustomerView::new).into(new ArrayList<>());
     }
 
     void insert(StoredCustomerView view) {
+        PendingViewWrites pending = pending();
+        if (pending != null) {
+            pending.insertView(view.document());
+            return;
+        }
         views.insertOne(view.document());
     }
 
@@ -79,14 +109,45 @@ class CustomerViewStore {
      * @return false when the view has disappeared meanwhile (nothing was written)
      */
     boolean replace(StoredCustomerView view, long previousPosition) {
+        PendingViewWrites pending = pending();
+        if (pending != null) {
+            return pending.replaceView(view.document());
+        }
         return views.replaceOne(Filters.eq(ID, view.customerId()), view.document()).getMatchedCount() == 1;
     }
 
     /** Writes an entry under its number, replacing what a delivery interrupted earlier may have left there. */
     void write(TimelineNumbering numbering, String customerId, TimelineEntry entry) {
         String id = TimelineNumbering.entryId(customerId, entry.number());
-        database.getCollection(numbering.collection()).replaceOne(Filters.eq(ID, id),
-                TimelineEntryDocuments.toDocument(entry).append(ID, id), new ReplaceOptions().upsert(true));
+        upsert(numbering.collection(), id, TimelineEntryDocuments.toDocument(entry).append(ID, id));
+    }
+
+    /** Replaces (or inserts) one document by {@code _id}: in the batch's pending writes, else at once. */
+    private void upsert(String collection, String id, Document document) {
+        PendingViewWrites pending = pending();
+        if (pending != null) {
+            pending.add(collection, new ReplaceOneModel<>(Filters.eq(ID, id), document, new ReplaceOptions().upsert(true)));
+            return;
+        }
+        database.getCollection(collection).replaceOne(Filters.eq(ID, id), document, new ReplaceOptions().upsert(true));
+    }
+
+    /** Updates one document by {@code _id}: in the batch's pending writes, else at once. */
+    private void update(String collection, String id, Bson update, boolean upsert) {
+        PendingViewWrites pending = pending();
+        if (pending != null) {
+            pending.add(collection, new UpdateOneModel<>(Filters.eq(ID, id), update, new UpdateOptions().upsert(upsert)));
+            return;
+        }
+        database.getCollection(collection).updateOne(Filters.eq(ID, id), update, new UpdateOptions().upsert(upsert));
+    }
+
+    /** Before a read of {@code collection} inside a batch: writes the batch's pending writes to it, to read them. */
+    private void beforeReading(String collection) {
+        PendingViewWrites pending = pending();
+        if (pending != null) {
+            pending.flush(collection);
+        }
     }
 
     /** The entries numbered {@code first..last} of one numbering, in no particular order. */
@@ -94,6 +155,7 @@ class CustomerViewStore {
         List<String> ids = LongStream.rangeClosed(first, last)
                 .mapToObj(number -> TimelineNumbering.entryId(customerId, number))
                 .toList();
+        beforeReading(numbering.collection());
         return database.getCollection(numbering.collection()).find(Filters.in(ID, ids))
                 .map(TimelineEntryDocuments::fromDocument)
                 .into(new ArrayList<>());
@@ -102,8 +164,7 @@ class CustomerViewStore {
     /** Records that the {@code number}th entry of a filtered numbering is the entry numbered {@code entryNumber}. */
     void writeFiltered(TimelineNumbering numbering, String customerId, String filter, long number, long entryNumber) {
         String id = TimelineFilters.id(customerId, numbering, filter, number);
-        database.getCollection(TimelineFilters.COLLECTION).replaceOne(Filters.eq(ID, id),
-                new Document(ID, id).append(TimelineFilters.ENTRY, entryNumber), new ReplaceOptions().upsert(true));
+        upsert(TimelineFilters.COLLECTION, id, new Document(ID, id).append(TimelineFilters.ENTRY, entryNumber));
     }
 
     /** The entries numbered {@code first..last} in a filtered numbering, in no particular order. */
@@ -112,6 +173,8 @@ class CustomerViewStore {
         List<String> ids = LongStream.rangeClosed(first, last)
                 .mapToObj(number -> TimelineFilters.id(customerId, numbering, filter, number))
                 .toList();
+        beforeReading(TimelineFilters.COLLECTION);
+        beforeReading(numbering.collection());
         List<String> entryIds = database.getCollection(TimelineFilters.COLLECTION).find(Filters.in(ID, ids))
                 .map(found -> TimelineNumbering.entryId(customerId, found.getLong(TimelineFilters.ENTRY)))
                 .into(new ArrayList<>());
@@ -124,11 +187,11 @@ class CustomerViewStore {
     }
 
     void addToLookup(String key, String customerId) {
-        lookups.updateOne(Filters.eq(ID, key), Updates.addToSet(CUSTOMER_IDS, customerId), new UpdateOptions().upsert(true));
+        update(LOOKUPS, key, Updates.addToSet(CUSTOMER_IDS, customerId), true);
     }
 
     void removeFromLookup(String key, String customerId) {
-        lookups.updateOne(Filters.eq(ID, key), Updates.pull(CUSTOMER_IDS, customerId));
+        update(LOOKUPS, key, Updates.pull(CUSTOMER_IDS, customerId), false);
     }
 
     /** The customers under each of these lookup keys (keys nobody holds are left out). */
@@ -137,12 +200,14 @@ class CustomerViewStore {
         if (keys.isEmpty()) {
             return found;
         }
+        beforeReading(LOOKUPS);
         lookups.find(Filters.in(ID, keys))
                 .forEach(document -> found.put(document.getString(ID), document.getList(CUSTOMER_IDS, String.class)));
         return found;
     }
 
     List<String> lookup(String key) {
+        beforeReading(LOOKUPS);
         Document found = lookups.find(Filters.eq(ID, key)).first();
         return found == null ? List.of() : found.getList(CUSTOMER_IDS, String.class);
     }

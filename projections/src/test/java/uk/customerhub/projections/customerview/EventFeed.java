@@ -32,11 +32,21 @@ final class EventFeed {
     }
 
     synchronized DomainEventMessage<?> publish(String customerId, Object event, String organisation) {
+        DomainEventMessage<?> message = next(customerId, event, organisation);
+        deliver(message);
+        return message;
+    }
+
+    /** Records {@code event} as the next event of {@code customerId}'s record (organisation: the council), undelivered. */
+    DomainEventMessage<?> next(String customerId, Object event) {
+        return next(customerId, event, Provenance.DEFAULT_ORGANISATION);
+    }
+
+    private synchronized DomainEventMessage<?> next(String customerId, Object event, String organisation) {
         long sequence = nextSequence.merge(customerId, 1L, Long::sum) - 1;
         DomainEventMessage<?> message = new GenericDomainEventMessage<>("Customer", customerId, sequence, event,
                 Map.of(Provenance.ORGANISATION, organisation), UUID.randomUUID().toString(), clock);
         clock = clock.plus(Duration.ofMinutes(1));
-        deliver(message);
         return message;
     }
 

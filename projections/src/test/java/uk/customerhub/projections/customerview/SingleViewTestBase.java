@@ -52,6 +52,11 @@ abstract class SingleViewTestBase {
         feed = new EventFeed(projection);
     }
 
+    /** Another database on the same server. */
+    static MongoDatabase clientDatabase(String name) {
+        return client.getDatabase(name);
+    }
+
     /** How long queries wait for a position; tests of waiting shorten it. */
     Duration awaitTimeout() {
         return CustomerViewQueries.DEFAULT_AWAIT_TIMEOUT;

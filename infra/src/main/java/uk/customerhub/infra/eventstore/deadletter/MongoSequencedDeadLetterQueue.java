@@ -83,11 +83,12 @@ import static com.mongodb.client.model.Updates.setOnInsert;
  * </ul>
  *
  * <h2>Order of writes (no transactions)</h2>
- * Enqueue reserves an index, writes the letter, then lists the index in its sequence, then lists the sequence in the
- * group; evict unlists the index, then deletes the letter, then unlists an emptied sequence from the group. A crash
- * between two writes leaves at worst an unlisted letter document (invisible), or a sequence missing from the group list
- * until its next enqueue, or listed while empty until the next {@link #process}. The group list's length is
- * {@link #amountOfSequences()}.
+ * Enqueue lists the sequence in the group, reserves an index, writes the letter, lists the index in its sequence, then
+ * lists the sequence in the group again (an eviction may have unlisted it meanwhile); evict unlists the index, then
+ * deletes the letter, then unlists an emptied sequence from the group. A crash between two writes leaves at worst an
+ * unlisted letter document (invisible), or a sequence listed while empty until the next {@link #process}; never a
+ * sequence holding a letter that the group does not list, so an empty group means no letters (Axon's sequence
+ * identifier cache relies on it). The group list's length is {@link #amountOfSequences()}.
  */
 public class MongoSequencedDeadLetterQueue<M extends EventMessage<?>> implements SequencedDeadLetterQueue<M> {
     private static final Logger log = LoggerFactory.getLogger(MongoSequencedDeadLetterQueue.class);
@@ -196,6 +197,9 @@ public class MongoSequencedDeadLetterQueue<M extends EventMessage<?>> implements
                             + "] since the queue is full.");
         }
         Document document = messages.write(letter.message(), new Document());
+        // listed first, so the group never misses a sequence that holds a letter (whoever trusts an empty group, as
+        // Axon's sequence identifier cache does, must not miss one); listed again last, see forgetIfEmpty
+        listInGroup(sequenceId);
         long index = reserveIndex(sequenceId);
         String id = letterKey(sequenceId, index);
         document.append("_id", id)
@@ -208,11 +212,15 @@ public class MongoSequencedDeadLetterQueue<M extends EventMessage<?>> implements
         writeCause(document, letter.cause().orElse(null));
         letters.insertOne(document);
         sequences.updateOne(eq("_id", sequenceKey(sequenceId)), push(INDEXES, index));
-        groups.updateOne(eq("_id", processingGroup), addToSet(SEQUENCE_IDS, sequenceId),
-                         new UpdateOptions().upsert(true));
+        listInGroup(sequenceId);
         log.debug("Dead-lettered event [{}] of processing group [{}] in sequence [{}] at index [{}]{}",
                  letter.message().getIdentifier(), processingGroup, sequenceId, index,
                  letter.cause().map(cause -> " because [" + cause.type() + "]").orElse(" behind earlier letters"));
+    }
+
+    private void listInGroup(String sequenceId) {
+        groups.updateOne(eq("_id", processingGroup), addToSet(SEQUENCE_IDS, sequenceId),
+                         new UpdateOptions().upsert(true));
     }
 
     private long reserveIndex(String sequenceId) {

@@ -43,6 +43,7 @@ import uk.customerhub.api.RecordDeliveryFailure;
 import uk.customerhub.api.RecordStatutoryResponse;
 import uk.customerhub.api.RegisterCustomer;
 import uk.customerhub.api.ServiceRequestDeliveryFailed;
+import uk.customerhub.api.ServiceDefinition;
 import uk.customerhub.api.ServiceRequestRaised;
 import uk.customerhub.api.Specialism;
 import uk.customerhub.api.StatutoryClockKind;
@@ -54,6 +55,8 @@ import uk.customerhub.api.StatutoryClockStopped;
 import uk.customerhub.api.StatutoryClocks;
 import uk.customerhub.api.UpdateProfile;
 import uk.customerhub.api.Visibility;
+import uk.customerhub.catalogue.ServiceCatalogue;
+import uk.customerhub.catalogue.ServiceRequestValidation;
 import uk.customerhub.clocks.StatutoryTargets;
 import uk.customerhub.identity.UniqueKeys;
 
@@ -267,14 +270,25 @@ public class Customer {
         return reported;
     }
 
+    /**
+     * Raises a service request through a contact. The request must name a service of the catalogue and answer its
+     * questions as its definition says (else invalid input naming the attribute); it records the definition's version.
+     * A service restricted to a specialism (a safeguarding referral) makes the contact and the request restricted cases
+     * of that specialism, whatever the channel asked for.
+     */
     @CommandHandler
-    public Receipt handle(RaiseServiceRequest command, UniqueKeys uniqueKeys) {
+    public Receipt handle(RaiseServiceRequest command, UniqueKeys uniqueKeys, ServiceCatalogue catalogue) {
         String fingerprint = Fingerprint.of(command);
         RecordedContactId earlier = contacts.get(command.contactId());
         if (earlier != null) {
             return sameOrConflict(command.contactId(), earlier, fingerprint);
         }
         refuseIfMerged();
+        ServiceDefinition service = catalogue.service(command.serviceCode())
+                .orElseThrow(() -> new InvalidInputException("serviceCode", "is not a service of the catalogue"));
+        ServiceRequestValidation.check(service, command.personal());
+        Visibility visibility = service.restrictedTo() != null ? Visibility.RESTRICTED : command.visibility();
+        Specialism specialism = service.restrictedTo() != null ? service.restrictedTo() : command.specialism();
         String requestOwner = customerId + "|" + command.contactId();
         // refuse a service request id in use before claiming the contact id, so a refusal leaves the contact id free
         if (uniqueKeys.ownerOf(KeyNamespaces.SERVICE_REQUEST, command.serviceRequestId())
@@ -287,11 +301,11 @@ public class Customer {
         }
         apply(new ContactRecorded(customerId, command.contactId(), command.channel(), ContactType.SERVICE_REQUEST,
                         Direction.INBOUND, occurredAt(command.occurredAt()), command.recordedBy(), Outcome.SERVICE_REQUEST_RAISED,
-                        command.visibility(), command.specialism(), new ContactNarrative(command.personal().description())),
+                        visibility, specialism, new ContactNarrative(command.personal().description())),
                 MetaData.with("contactFingerprint", fingerprint)
                         .and("serviceRequestId", command.serviceRequestId()));
         apply(new ServiceRequestRaised(customerId, command.serviceRequestId(), command.contactId(),
-                command.serviceCode(), command.visibility(), command.specialism(), command.personal()));
+                command.serviceCode(), visibility, specialism, command.personal(), service.version(), category));
         return new Receipt(customerId, command.contactId(), command.serviceRequestId(), position);
     }
 

@@ -51,7 +51,7 @@ class EventSerializationTest {
             new ContactNarrative("Concern raised about a child"));
 
     static final ServiceRequestRaised FULL_REQUEST = new ServiceRequestRaised("cust-1", "sr-1", "c-2", "fly-tipping",
-            Visibility.RESIDENT_VISIBLE, null, FULL_DETAILS);
+            Visibility.RESIDENT_VISIBLE, null, FULL_DETAILS, 2, CustomerCategory.RESIDENT);
 
     /** Each kind of event, filled in as fully as it can be, and again as sparsely. */
     static List<Object> events() {
@@ -74,7 +74,8 @@ class EventSerializationTest {
                         RecordedBy.selfService(), null, Visibility.STAFF_ONLY, null, new ContactNarrative("Hello")),
                 FULL_REQUEST,
                 new ServiceRequestRaised("cust-1", "sr-2", "c-4", "adult-social-care", Visibility.RESTRICTED,
-                        Specialism.ADULTS_SAFEGUARDING, new ServiceRequestDetails("Needs an assessment", null, null)),
+                        Specialism.ADULTS_SAFEGUARDING, new ServiceRequestDetails("Needs an assessment", null, null),
+                        null, null),
                 FOI_CLOCK,
                 new StatutoryClockStarted("cust-1", "c-6:stage-2", "c-6", StatutoryClockKind.COMPLAINT, 2, RECORDED,
                         LocalDate.of(2025, 4, 1), Instant.parse("2025-04-01T23:00:00Z"), Visibility.RESTRICTED,
@@ -168,7 +169,8 @@ class EventSerializationTest {
                            "description":"A mattress dumped behind the shops",
                            "attributes":{"hazard":"no","size":"large"},
                            "location":{"latitude":50.9097,"longitude":-1.4044,"description":"Behind the shops",
-                                       "uprn":"100012345678","postcode":"SO14 7LY"}}}
+                                       "uprn":"100012345678","postcode":"SO14 7LY"}},
+                         "serviceVersion":2,"customerCategory":"RESIDENT"}
                         """),
                 arguments(FOI_CLOCK, """
                         {"customerId":"cust-1","clockId":"c-5","contactId":"c-5","kind":"FOI_REQUEST","stage":null,
@@ -198,5 +200,20 @@ class EventSerializationTest {
 
         assertThat(written).isEqualTo(mapper.readTree(expectedJson));
         assertThat(mapper.readValue(expectedJson, event.getClass())).isEqualTo(event);
+    }
+
+    @Test
+    void a_service_request_stored_before_the_catalogue_reads_back_with_no_version_or_category() throws Exception {
+        String stored = """
+                {"customerId":"cust-1","serviceRequestId":"sr-1","contactId":"c-2","serviceCode":"fly-tipping",
+                 "visibility":"RESIDENT_VISIBLE","specialism":null,"personal":{"description":"A mattress",
+                 "attributes":{},"location":null}}
+                """;
+
+        ServiceRequestRaised read = storedFormat().readValue(stored, ServiceRequestRaised.class);
+
+        assertThat(read.serviceVersion()).isNull();
+        assertThat(read.customerCategory()).isNull();
+        assertThat(read.serviceCode()).isEqualTo("fly-tipping");
     }
 }

@@ -24,6 +24,7 @@ import uk.customerhub.api.Direction;
 import uk.customerhub.api.Identity;
 import uk.customerhub.api.IdentityKind;
 import uk.customerhub.api.IdentityLinked;
+import uk.customerhub.api.InvalidInputException;
 import uk.customerhub.api.LinkIdentity;
 import uk.customerhub.api.Name;
 import uk.customerhub.api.Outcome;
@@ -39,6 +40,7 @@ import uk.customerhub.api.ServiceRequestRaised;
 import uk.customerhub.api.Specialism;
 import uk.customerhub.api.UpdateProfile;
 import uk.customerhub.api.Visibility;
+import uk.customerhub.catalogue.TestCatalogue;
 import uk.customerhub.clocks.StatutoryTargets;
 import uk.customerhub.identity.InMemoryUniqueKeys;
 
@@ -88,6 +90,7 @@ class CustomerTest {
         fixture = new AggregateTestFixture<>(Customer.class);
         fixture.registerInjectableResource(uniqueKeys);
         fixture.registerInjectableResource(StatutoryTargets.defaults());
+        fixture.registerInjectableResource(TestCatalogue.catalogue());
     }
 
     static RecordContact contact(String contactId) {
@@ -618,11 +621,13 @@ class CustomerTest {
 
         static ServiceRequestRaised requestOf(RaiseServiceRequest command) {
             return new ServiceRequestRaised(CUSTOMER, command.serviceRequestId(), command.contactId(),
-                    command.serviceCode(), command.visibility(), command.specialism(), command.personal());
+                    command.serviceCode(), command.visibility(), command.specialism(), command.personal(),
+                    TestCatalogue.FLY_TIPPING.version(), CustomerCategory.RESIDENT);
         }
 
+        /** {@link #requestOf} names the current version of fly-tipping (2) and the customer's category. */
         @Test
-        void records_the_contact_and_raises_the_request_together() {
+        void records_the_contact_and_raises_the_request_together_with_the_service_version() {
             RaiseServiceRequest command = raise("c-1", "sr-1");
 
             fixture.givenCommands(REGISTER)
@@ -671,7 +676,8 @@ class CustomerTest {
                                     Specialism.ADULTS_SAFEGUARDING, new ContactNarrative("Needs a care assessment")),
                             new ServiceRequestRaised(CUSTOMER, "sr-1", "c-1", "adult-social-care",
                                     Visibility.RESTRICTED, Specialism.ADULTS_SAFEGUARDING,
-                                    new ServiceRequestDetails("Needs a care assessment", Map.of(), null)));
+                                    new ServiceRequestDetails("Needs a care assessment", Map.of(), null),
+                                    1, CustomerCategory.RESIDENT));
         }
 
         @Test
@@ -761,6 +767,66 @@ class CustomerTest {
                     .when(command)
                     .expectNoEvents()
                     .expectResultMessagePayload(new Receipt(CUSTOMER, "c-1", "sr-1", 2));
+        }
+
+        @Test
+        void a_request_for_a_service_not_in_the_catalogue_is_invalid_and_claims_nothing() {
+            RaiseServiceRequest c = raise("c-1", "sr-1");
+            RaiseServiceRequest unknown = new RaiseServiceRequest(CUSTOMER, "c-1", "sr-1", "no-such-service",
+                    c.channel(), AT, c.recordedBy(), c.visibility(), null, c.personal());
+
+            fixture.givenCommands(REGISTER)
+                    .when(unknown)
+                    .expectNoEvents()
+                    .expectException(new org.hamcrest.TypeSafeMatcher<Throwable>() {
+                        @Override
+                        protected boolean matchesSafely(Throwable item) {
+                            return item instanceof InvalidInputException invalid && invalid.field().equals("serviceCode");
+                        }
+
+                        @Override
+                        public void describeTo(org.hamcrest.Description description) {
+                            description.appendText("invalid input naming serviceCode");
+                        }
+                    });
+
+            assertThat(uniqueKeys.ownerOf(KeyNamespaces.CONTACT, "c-1")).isEmpty();
+            assertThat(uniqueKeys.ownerOf(KeyNamespaces.SERVICE_REQUEST, "sr-1")).isEmpty();
+        }
+
+        @Test
+        void an_answer_its_service_does_not_allow_is_invalid_naming_the_attribute_and_claims_nothing() {
+            RaiseServiceRequest c = raise("c-1", "sr-1");
+            RaiseServiceRequest wrong = new RaiseServiceRequest(CUSTOMER, "c-1", "sr-1", "fly-tipping", c.channel(), AT,
+                    c.recordedBy(), c.visibility(), null, new ServiceRequestDetails("A mattress",
+                    Map.of("size", "enormous"), c.personal().location()));
+
+            fixture.givenCommands(REGISTER)
+                    .when(wrong)
+                    .expectNoEvents()
+                    .expectException(InvalidInputException.class)
+                    .expectExceptionMessage("attributes.size: must be one of small, large");
+
+            assertThat(uniqueKeys.ownerOf(KeyNamespaces.CONTACT, "c-1")).isEmpty();
+        }
+
+        @Test
+        void a_service_restricted_to_a_specialism_makes_the_contact_and_the_request_restricted_cases() {
+            RaiseServiceRequest selfReferral = new RaiseServiceRequest(CUSTOMER, "c-1", "sr-1", "adult-social-care",
+                    Channel.WEB, AT, RecordedBy.selfService(), Visibility.RESIDENT_VISIBLE, null,
+                    new ServiceRequestDetails("My neighbour has not been seen for a week", null, null));
+
+            fixture.givenCommands(REGISTER)
+                    .when(selfReferral)
+                    .expectEvents(
+                            new ContactRecorded(CUSTOMER, "c-1", Channel.WEB, ContactType.SERVICE_REQUEST,
+                                    Direction.INBOUND, AT, RecordedBy.selfService(), Outcome.SERVICE_REQUEST_RAISED,
+                                    Visibility.RESTRICTED, Specialism.ADULTS_SAFEGUARDING,
+                                    new ContactNarrative("My neighbour has not been seen for a week")),
+                            new ServiceRequestRaised(CUSTOMER, "sr-1", "c-1", "adult-social-care",
+                                    Visibility.RESTRICTED, Specialism.ADULTS_SAFEGUARDING,
+                                    new ServiceRequestDetails("My neighbour has not been seen for a week", null, null),
+                                    1, CustomerCategory.RESIDENT));
         }
 
         @Test

@@ -20,7 +20,7 @@ class ArchitectureTest {
     @Test
     void the_domain_knows_nothing_of_spring_mongo_or_http() {
         noClasses().that().resideInAnyPackage("uk.customerhub.api..", "uk.customerhub.customer..", "uk.customerhub.identity..", "uk.customerhub.clocks..",
-                        "uk.customerhub.unattributed..")
+                        "uk.customerhub.unattributed..", "uk.customerhub.catalogue..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "com.mongodb..", "org.bson..", "jakarta.servlet..", "java.net.http..")
                 .check(hub);
@@ -29,7 +29,7 @@ class ArchitectureTest {
     @Test
     void the_domain_depends_on_no_other_module() {
         noClasses().that().resideInAnyPackage("uk.customerhub.api..", "uk.customerhub.customer..", "uk.customerhub.identity..", "uk.customerhub.clocks..",
-                        "uk.customerhub.unattributed..")
+                        "uk.customerhub.unattributed..", "uk.customerhub.catalogue..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "uk.customerhub.channels..", "uk.customerhub.projections..", "uk.customerhub.infra..")
                 .check(hub);

@@ -41,6 +41,10 @@ public final class HubClient {
         return send(withBody(path, token, headers).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response put(String path, String token, String json) {
+        return send(withBody(path, token).PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response patch(String path, String token, String json) {
         return send(withBody(path, token).method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }

@@ -172,7 +172,7 @@ class ReplayTest {
         String alice = hub.client.tokenFor("alice", "alice-demo");
         receipt(hub.client.post("/portal/me/service-requests", alice, """
                 {"serviceCode":"missed-bin","description":"Grey bin not collected on Tuesday",
-                 "attributes":{"bin_type":"general-waste","bin.colour":"grey"},
+                 "attributes":{"bin_type":"general-waste","put_out_by":"2026-03-02T06:30:00Z"},
                  "location":{"description":"12 Example Street","postcode":"SO14 7LY","latitude":50.9,"longitude":-1.4}}""",
                 "Idempotency-Key", "missed-bin-1"));
         receipt(hub.client.patch("/portal/me", alice, """
@@ -212,8 +212,8 @@ class ReplayTest {
                  "outcome":"TRANSFERRED_TO_SPECIALIST","visibility":"RESTRICTED","specialism":"ADULTS_SAFEGUARDING",
                  "direction":"INBOUND"}"""));
         receipt(hub.client.post("/console/customers/" + tom + "/service-requests", agent, """
-                {"channel":"PHONE","serviceCode":"bulky-waste","description":"Collect an old sofa",
-                 "attributes":{"items":"sofa"},"location":{"uprn":"100060701234"}}""", "Idempotency-Key", "bulky-1"));
+                {"channel":"PHONE","serviceCode":"pest-control","description":"Rats under the shed",
+                 "attributes":{"pest":"rats","where":"garden"},"location":{"uprn":"100060701234"}}""", "Idempotency-Key", "pests-1"));
 
         String business = receipt(hub.client.post("/console/customers", agent, """
                 {"category":"BUSINESS","givenName":"Harbour","familyName":"Cafe","phone":"023 8000 1234"}"""));

@@ -104,6 +104,9 @@ final class HubAxon implements AutoCloseable {
                 .configureCorrelationDataProviders(c -> List.of(
                         new SimpleCorrelationDataProvider(Provenance.KEYS.toArray(String[]::new))));
         registerStatutoryTargets(configurer);
+        // the record's RaiseServiceRequest handler asks for the catalogue; the benchmark raises no requests
+        configurer.registerComponent(uk.customerhub.catalogue.ServiceCatalogue.class,
+                c -> new uk.customerhub.catalogue.InMemoryServiceCatalogue());
         if (extraViewHandler != null) {
             String group = CustomerViewProjection.PROCESSING_GROUP;
             configurer.eventProcessing(processing -> processing

@@ -80,6 +80,7 @@ final class Events {
         return new ServiceRequestRaised(customerId, serviceRequestId, contactId, "missed-bin", visibility, null,
                 new ServiceRequestDetails("Overflowing bin",
                         Map.of("bin.colour", "green"),
-                        new ServiceLocation(50.9097, -1.4044, "Outside number 1", null, "SO14 7LY")));
+                        new ServiceLocation(50.9097, -1.4044, "Outside number 1", null, "SO14 7LY")),
+                1, null);
     }
 }

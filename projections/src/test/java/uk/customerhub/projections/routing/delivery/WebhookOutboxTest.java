@@ -18,6 +18,7 @@ import uk.customerhub.api.Channel;
 import uk.customerhub.api.ContactNarrative;
 import uk.customerhub.api.ContactRecorded;
 import uk.customerhub.api.ContactType;
+import uk.customerhub.api.CustomerCategory;
 import uk.customerhub.api.Direction;
 import uk.customerhub.api.Outcome;
 import uk.customerhub.api.Provenance;
@@ -105,7 +106,7 @@ class WebhookOutboxTest {
                 Visibility.RESIDENT_VISIBLE, null, new ContactNarrative(description)), Map.of("serviceRequestId", serviceRequestId));
         deliver(new ServiceRequestRaised("cust-1", serviceRequestId, "web-" + serviceRequestId, "pothole",
                 Visibility.RESIDENT_VISIBLE, null, new ServiceRequestDetails(description, attributes,
-                new ServiceLocation(50.9097, -1.4044, "Outside 12 Example Street", null, "SO14 7LY"))), Map.of());
+                new ServiceLocation(50.9097, -1.4044, "Outside 12 Example Street", null, "SO14 7LY")), 1, CustomerCategory.RESIDENT), Map.of());
     }
 
     private static ServiceRequestRouted routed(String serviceRequestId, String providerId) {

@@ -84,7 +84,10 @@ class EventSerializationTest {
                 new StatutoryClockStopped("cust-1", "c-6:stage-1", "c-6", StatutoryClockKind.COMPLAINT, 1,
                         StatutoryClockStopReason.ESCALATED, RECORDED, true),
                 CLOCK_STOPPED,
-                CLOCK_OVERDUE);
+                CLOCK_OVERDUE,
+                new ServiceRequestDeliveryFailed("cust-1", "sr-1", "waste-operations", "msg_routed-1", 10,
+                        "HTTP 503 Service Unavailable", RECORDED),
+                new ServiceRequestDeliveryFailed("cust-1", "sr-1", "waste-operations", "msg_routed-2", 1, null, RECORDED));
     }
 
     static final StatutoryClockStarted FOI_CLOCK = new StatutoryClockStarted("cust-1", "c-5", "c-5",

@@ -21,6 +21,7 @@ import uk.customerhub.api.Receipt;
 import uk.customerhub.api.UnmergeCustomerFrom;
 import uk.customerhub.api.UnmergeCustomers;
 import uk.customerhub.api.UpdateProfile;
+import uk.customerhub.catalogue.TestCatalogue;
 import uk.customerhub.clocks.StatutoryTargets;
 import uk.customerhub.identity.InMemoryUniqueKeys;
 
@@ -49,6 +50,7 @@ class CustomerMergeTest {
         fixture = new AggregateTestFixture<>(Customer.class);
         fixture.registerInjectableResource(new InMemoryUniqueKeys());
         fixture.registerInjectableResource(StatutoryTargets.defaults());
+        fixture.registerInjectableResource(TestCatalogue.catalogue());
     }
 
     @Nested

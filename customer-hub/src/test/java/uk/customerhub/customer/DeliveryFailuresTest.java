@@ -7,6 +7,7 @@ import uk.customerhub.api.InvalidInputException;
 import uk.customerhub.api.Receipt;
 import uk.customerhub.api.RecordDeliveryFailure;
 import uk.customerhub.api.ServiceRequestDeliveryFailed;
+import uk.customerhub.catalogue.TestCatalogue;
 import uk.customerhub.clocks.StatutoryTargets;
 import uk.customerhub.identity.InMemoryUniqueKeys;
 
@@ -33,6 +34,7 @@ class DeliveryFailuresTest {
         fixture = new AggregateTestFixture<>(Customer.class);
         fixture.registerInjectableResource(new InMemoryUniqueKeys());
         fixture.registerInjectableResource(StatutoryTargets.defaults());
+        fixture.registerInjectableResource(TestCatalogue.catalogue());
     }
 
     @Test

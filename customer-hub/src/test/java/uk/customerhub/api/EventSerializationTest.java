@@ -85,10 +85,11 @@ class EventSerializationTest {
                         StatutoryClockStopReason.ESCALATED, RECORDED, true),
                 CLOCK_STOPPED,
                 CLOCK_OVERDUE,
-                new ServiceRequestDeliveryFailed("cust-1", "sr-1", "waste-operations", "msg_routed-1", 10,
-                        "HTTP 503 Service Unavailable", RECORDED),
-                new ServiceRequestDeliveryFailed("cust-1", "sr-1", "waste-operations", "msg_routed-2", 1, null, RECORDED));
+                DELIVERY_FAILED);
     }
+
+    static final ServiceRequestDeliveryFailed DELIVERY_FAILED = new ServiceRequestDeliveryFailed("cust-1", "sr-1",
+            "highways-partner", "msg_0a1b", 10, "HTTP 503", Instant.parse("2025-03-07T10:15:30Z"));
 
     static final StatutoryClockStarted FOI_CLOCK = new StatutoryClockStarted("cust-1", "c-5", "c-5",
             StatutoryClockKind.FOI_REQUEST, null, RECORDED, LocalDate.of(2025, 4, 1),
@@ -191,6 +192,10 @@ class EventSerializationTest {
                 arguments(CLOCK_OVERDUE, """
                         {"customerId":"cust-1","clockId":"c-6:stage-1","contactId":"c-6","kind":"COMPLAINT","stage":1,
                          "dueDate":"2025-03-18","overdueSince":"2025-03-19T00:00:00Z"}
+                        """),
+                arguments(DELIVERY_FAILED, """
+                        {"customerId":"cust-1","serviceRequestId":"sr-1","providerId":"highways-partner",
+                         "webhookId":"msg_0a1b","attempts":10,"lastError":"HTTP 503","failedAt":"2025-03-07T10:15:30Z"}
                         """));
     }
 

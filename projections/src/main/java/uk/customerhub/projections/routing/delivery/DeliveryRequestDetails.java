@@ -19,8 +19,8 @@ import java.util.Optional;
 /**
  * What a provider needs to know about a service request, kept per request ({@code _id} = service request id) in
  * {@value #COLLECTION} for the webhook payloads: service code and version, description, attribute answers, location,
- * when it was requested and on which channel. Personal data, so nothing else: no name, no contact details, no other
- * customer identifier than the record's id (which the hub needs to record a failed delivery). Kept from
+ * when it was requested and on which channel. Personal data, so nothing else: no name, no contact details, no
+ * customer identifier (the routing events name the record). Kept from
  * {@code ServiceRequestRaised}, the contact recorded with it, and the route (the service version). In the same
  * processing group as {@link WebhookOutbox}, so a request's details are stored before its route is handled. Every
  * write is an upsert by {@code _id}, so redelivery and replay are harmless.
@@ -51,8 +51,7 @@ public class DeliveryRequestDetails {
     public void on(ServiceRequestRaised event) {
         Document attributes = new Document();
         event.personal().attributes().forEach(attributes::append);
-        Document update = new Document("customerId", event.customerId())
-                .append("serviceCode", event.serviceCode())
+        Document update = new Document("serviceCode", event.serviceCode())
                 .append("description", event.personal().description())
                 .append("attributes", attributes);
         ServiceLocation location = event.personal().location();

@@ -67,7 +67,7 @@ class DemoProviderJourneyTest {
             String resident = hub.token("urn:fdc:gov.uk:2022:demo-" + UUID.randomUUID(), "RESIDENT", "P2");
             JsonNode raised = hub.client.post("/portal/me/service-requests", resident, """
                     {"serviceCode":"pothole","description":"Deep pothole by the bus stop",
-                     "location":{"description":"12 Example Street","postcode":"SO14 7LY"}}""",
+                     "attributes":{"surface":"road"},"location":{"description":"12 Example Street","postcode":"SO14 7LY"}}""",
                     "Idempotency-Key", UUID.randomUUID().toString()).json();
             String serviceRequestId = raised.get("serviceRequestId").asText();
             hub.bean(EventStore.class).publish(new GenericDomainEventMessage<>("Customer", "routing-test-" + UUID.randomUUID(), 0,

@@ -80,7 +80,7 @@ class WebhookOutboxRestartTest {
         String resident = hub.token("urn:fdc:gov.uk:2022:webhooks-" + UUID.randomUUID(), "RESIDENT", "P2");
         HubClient.Response raised = hub.client.post("/portal/me/service-requests", resident, """
                 {"serviceCode":"pothole","description":"Deep pothole by the bus stop",
-                 "attributes":{"depth_cm":"12"},"location":{"description":"12 Example Street","postcode":"SO14 7LY"}}""",
+                 "attributes":{"surface":"road","depth_cm":"12"},"location":{"description":"12 Example Street","postcode":"SO14 7LY"}}""",
                 "Idempotency-Key", UUID.randomUUID().toString());
         assertThat(raised.status()).as(raised.body()).isEqualTo(201);
         return raised.json();

@@ -89,7 +89,9 @@ public final class SocialHandles {
         String platform = Require.text(field, written, 30).toLowerCase(Locale.ROOT);
         platform = PLATFORM_NAMES.getOrDefault(platform, platform);
         if (!PLATFORM.matcher(platform).matches()) {
-            throw new InvalidInputException(field, "has no valid platform (letters, digits, _ or -, e.g. x or facebook)");
+            throw new InvalidInputException(field, field.equals("platform")
+                    ? "must be letters, digits, _ or -, e.g. x or facebook"
+                    : "has no valid platform (letters, digits, _ or -, e.g. x or facebook)");
         }
         return platform;
     }

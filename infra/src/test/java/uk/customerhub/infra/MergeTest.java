@@ -129,6 +129,25 @@ class MergeTest extends ChannelHubTest {
     }
 
     @Test
+    void a_contact_attached_to_a_retired_record_goes_on_the_survivor() {
+        String agent = agent();
+        String survivor = registered(agent, "{\"category\":\"RESIDENT\",\"familyName\":\"Attach\"}");
+        String retired = registered(agent, "{\"category\":\"RESIDENT\",\"familyName\":\"Attach\"}");
+        JsonNode merge = hub.post("/console/customers/" + survivor + "/merges", agent,
+                "{\"retiredCustomerId\":\"" + retired + "\",\"reason\":\"" + WHY + "\"}").json();
+        view(agent, retired, merge.get("retiredPosition").asLong());
+        JsonNode post = hub.post("/channels/social/posts", socialFeed(),
+                SocialChannelTest.post(SocialChannelTest.handle(), uniqueId("post"), "Nobody knows this handle")).json();
+        unattributed(agent, post.get("contactId").asText(), post.get("position").asLong());
+
+        HubClient.Response attached = hub.post("/console/unattributed-contacts/" + post.get("contactId").asText()
+                + "/attach", agent, "{\"customerId\":\"" + retired + "\"}");
+
+        assertThat(attached.status()).as(attached.body()).isEqualTo(201);
+        assertThat(attached.json().get("customerId").asText()).isEqualTo(survivor);
+    }
+
+    @Test
     void a_resident_whose_record_was_merged_lands_on_the_survivor_and_back_after_the_unmerge() {
         String agent = agent();
         String resident = newResident();

@@ -92,11 +92,13 @@ public class UnattributedContactsController {
                           @RequestHeader(name = ClientKeys.CORRELATION_ID_HEADER, required = false) String correlationId) {
         Caller caller = Caller.of(authentication);
         Require.present("body", request);
-        String customerId = Require.id("customerId", request.customerId());
+        String asked = Require.id("customerId", request.customerId());
         // only a customer this agent can see: no contact is attached to a record that does not exist
-        queries.query(new FetchCustomerView(customerId, caller.asViewer(), null),
+        CustomerView view = queries.query(new FetchCustomerView(asked, caller.asViewer(), null),
                         ResponseTypes.optionalInstanceOf(CustomerView.class)).join()
-                .orElseThrow(() -> new NotFoundException("no customer " + customerId));
+                .orElseThrow(() -> new NotFoundException("no customer " + asked));
+        // a record merged into another takes no new contacts: the contact goes on the record that took its place
+        String customerId = view.mergedInto() != null ? view.mergedInto() : asked;
         RecordContact onTheirRecord = commands.sendAndWait(new AttachUnattributedContact(contactId, customerId, caller.subject()),
                 Provenances.of(caller, customerId, null, correlationId, null));
         return commands.sendAndWait(onTheirRecord,

@@ -86,7 +86,8 @@ class CustomerSnapshotMergesTest {
         };
         ParameterResolverFactory resources = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Customer.class),
-                new SimpleResourceParameterResolverFactory(List.of(unusedKeys, StatutoryTargets.defaults())));
+                new SimpleResourceParameterResolverFactory(List.of(unusedKeys, StatutoryTargets.defaults(),
+                        new uk.customerhub.catalogue.InMemoryServiceCatalogue())));
         AggregateModel<Customer> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(Customer.class, resources);
         long sequence = 0;
         for (Object event : events) {

@@ -19,6 +19,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import uk.customerhub.api.ConflictingRequestException;
 import uk.customerhub.api.InvalidInputException;
+import uk.customerhub.api.UnknownServiceRequestException;
 
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
-    @ExceptionHandler({AggregateNotFoundException.class, NotFoundException.class})
+    @ExceptionHandler({AggregateNotFoundException.class, NotFoundException.class, UnknownServiceRequestException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", "No such record, or it is not yours to see.");
     }

@@ -27,6 +27,8 @@ import uk.customerhub.api.SlaTargetMet;
 import uk.customerhub.api.SlaTargetStatus;
 import uk.customerhub.api.UnknownServiceRequestException;
 import uk.customerhub.api.UpdateServiceRequestStatus;
+import uk.customerhub.api.CompleteWorklistTask;
+import uk.customerhub.api.WorklistTaskCompleted;
 import uk.customerhub.api.ComplaintEscalated;
 import uk.customerhub.api.ConflictingRequestException;
 import uk.customerhub.api.ContactNarrative;
@@ -110,6 +112,8 @@ public class Customer {
     private final Map<String, StatutoryClock> clocks = new HashMap<>();
     /** Every service request of the record by id: its routing, provider updates and service level clock. */
     private final Map<String, TrackedServiceRequest> serviceRequests = new HashMap<>();
+    /** Worklist tasks completed on this record, by task id, with the position of their completion. */
+    private final Map<String, Long> completedTasks = new HashMap<>();
     private long position = -1;
 
     protected Customer() {
@@ -438,6 +442,19 @@ public class Customer {
         return receiptOf(request, position);
     }
 
+    /** Completes a worklist task about one of this record's service requests, once. */
+    @CommandHandler
+    public Receipt handle(CompleteWorklistTask command) {
+        TrackedServiceRequest request = serviceRequest(command.serviceRequestId());
+        Long completed = completedTasks.get(command.taskId());
+        if (completed != null) {
+            return receiptOf(request, completed);
+        }
+        apply(new WorklistTaskCompleted(customerId, command.taskId(), request.serviceRequestId(), command.note(),
+                GenericEventMessage.clock.instant()));
+        return receiptOf(request, position);
+    }
+
     private void startSla(TrackedServiceRequest request, String providerId, ServiceDefinition service, WorkingDayCalendar calendar) {
         Instant now = GenericEventMessage.clock.instant();
         LocalDate today = WorkingDayCalendar.dateInLondon(now);
@@ -656,6 +673,12 @@ public class Customer {
             return update == null ? request : request.withUpdate(updateId,
                     new TrackedServiceRequest.RecordedUpdate(update.fingerprint(), sequence), request.closed());
         });
+    }
+
+    @EventSourcingHandler
+    void on(WorklistTaskCompleted event, @SequenceNumber long sequence) {
+        completedTasks.put(event.taskId(), sequence);
+        position = sequence;
     }
 
     private void changeSla(String serviceRequestId, java.util.function.UnaryOperator<SlaClock> change) {

@@ -86,6 +86,7 @@ class EventSerializationTest {
                         LocalDate.of(2025, 3, 6), java.time.Instant.parse("2025-03-07T00:00:00Z"), 10,
                         LocalDate.of(2025, 3, 18), java.time.Instant.parse("2025-03-19T00:00:00Z"), Visibility.RESIDENT_VISIBLE, null),
                 new SlaClockPaused("cust-1", "sr-1", RECORDED, "Awaiting photos"),
+                new WorklistTaskCompleted("cust-1", "sla-breached:sr-1:RESPONSE", "sr-1", "Chased the crew", RECORDED),
                 new SlaClockResumed("cust-1", "sr-1", RECORDED, 3, null, null,
                         LocalDate.of(2025, 3, 21), java.time.Instant.parse("2025-03-22T00:00:00Z")),
                 new SlaTargetMet("cust-1", "sr-1", SlaTarget.RESPONSE, RECORDED, java.time.Instant.parse("2025-03-07T00:00:00Z")),

@@ -313,4 +313,34 @@ class ServiceRequestLifecycleTest {
                     .expectException(ConflictingRequestException.class);
         }
     }
+
+    @Nested
+    class Worklist {
+        @Test
+        void staff_complete_a_task_about_the_request_once() {
+            Instant wednesday = Instant.parse("2025-03-05T09:00:00Z");
+            uk.customerhub.api.CompleteWorklistTask complete = new uk.customerhub.api.CompleteWorklistTask(CUSTOMER,
+                    "sla-breached:sr-1:RESPONSE", "sr-1", "Chased the crew; collection tomorrow");
+
+            fixture.givenCurrentTime(TUESDAY)
+                    .andGivenCommands(REGISTER, raise("c-1", "sr-1"), ROUTE)
+                    .andGivenCurrentTime(wednesday)
+                    .when(complete)
+                    .expectEvents(new uk.customerhub.api.WorklistTaskCompleted(CUSTOMER, "sla-breached:sr-1:RESPONSE",
+                            "sr-1", "Chased the crew; collection tomorrow", wednesday));
+            fixture.givenCurrentTime(TUESDAY)
+                    .andGivenCommands(REGISTER, raise("c-1", "sr-1"), ROUTE, complete)
+                    .when(complete)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new Receipt(CUSTOMER, "c-1", "sr-1", ROUTED_AT + 1));
+        }
+
+        @Test
+        void a_task_about_a_request_the_record_does_not_have_is_refused() {
+            fixture.givenCommands(REGISTER)
+                    .when(new uk.customerhub.api.CompleteWorklistTask(CUSTOMER, "sla-breached:sr-9:RESPONSE", "sr-9", null))
+                    .expectNoEvents()
+                    .expectException(UnknownServiceRequestException.class);
+        }
+    }
 }

@@ -289,6 +289,10 @@ public class Customer {
         ServiceDefinition service = catalogue.service(command.serviceCode())
                 .orElseThrow(() -> new InvalidInputException("serviceCode", "is not a service of the catalogue"));
         ServiceRequestValidation.check(service, command.personal());
+        if (catalogue.routingRules(service.serviceCode()).isEmpty()) {
+            // every request accepted must have an owner: a service nobody can be routed to takes no requests yet
+            throw new InvalidInputException("serviceCode", "takes no requests yet: it has no routing rules");
+        }
         Visibility visibility = service.restrictedTo() != null ? Visibility.RESTRICTED : command.visibility();
         Specialism specialism = service.restrictedTo() != null ? service.restrictedTo() : command.specialism();
         String requestOwner = customerId + "|" + command.contactId();

@@ -9,6 +9,26 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import uk.customerhub.api.MarkSlaBreached;
+import uk.customerhub.api.PauseSlaClock;
+import uk.customerhub.api.RerouteServiceRequest;
+import uk.customerhub.api.ResumeSlaClock;
+import uk.customerhub.api.RouteServiceRequest;
+import uk.customerhub.api.ServiceRequestRerouted;
+import uk.customerhub.api.ServiceRequestRouted;
+import uk.customerhub.api.ServiceRequestStatus;
+import uk.customerhub.api.ServiceRequestStatusUpdated;
+import uk.customerhub.api.SlaClockPaused;
+import uk.customerhub.api.SlaClockResumed;
+import uk.customerhub.api.SlaClockStarted;
+import uk.customerhub.api.SlaTarget;
+import uk.customerhub.api.SlaTargetBreached;
+import uk.customerhub.api.SlaTargetMet;
+import uk.customerhub.api.SlaTargetStatus;
+import uk.customerhub.api.UnknownServiceRequestException;
+import uk.customerhub.api.UpdateServiceRequestStatus;
+import uk.customerhub.api.CompleteWorklistTask;
+import uk.customerhub.api.WorklistTaskCompleted;
 import uk.customerhub.api.ComplaintEscalated;
 import uk.customerhub.api.ConflictingRequestException;
 import uk.customerhub.api.ContactNarrative;
@@ -58,6 +78,7 @@ import uk.customerhub.api.Visibility;
 import uk.customerhub.catalogue.ServiceCatalogue;
 import uk.customerhub.catalogue.ServiceRequestValidation;
 import uk.customerhub.clocks.StatutoryTargets;
+import uk.customerhub.clocks.WorkingDayCalendar;
 import uk.customerhub.identity.UniqueKeys;
 
 import java.time.Duration;
@@ -69,6 +90,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -85,6 +107,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Customer {
 
     private static final String REGISTRATION_FINGERPRINT = "registrationFingerprint";
+    private static final String UPDATE_FINGERPRINT = "updateFingerprint";
+    private static final String UPDATE_ID = "updateId";
     /** How far ahead of the record's clock a reported response or escalation time may be (clients' clocks drift). */
     private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
@@ -98,6 +122,10 @@ public class Customer {
     private final Map<String, RecordedContactId> contacts = new HashMap<>();
     /** Every statutory clock of the record by clock id, stopped ones included (to answer retries). */
     private final Map<String, StatutoryClock> clocks = new HashMap<>();
+    /** Every service request of the record by id: its routing, provider updates and service level clock. */
+    private final Map<String, TrackedServiceRequest> serviceRequests = new HashMap<>();
+    /** Worklist tasks completed on this record, by task id, with the position of their completion. */
+    private final Map<String, Long> completedTasks = new HashMap<>();
     private long position = -1;
     /** Webhooks about this record's service requests that the hub gave up delivering (their ids), to answer retries. */
     private final Set<String> failedDeliveries = new HashSet<>();
@@ -287,6 +315,10 @@ public class Customer {
         ServiceDefinition service = catalogue.service(command.serviceCode())
                 .orElseThrow(() -> new InvalidInputException("serviceCode", "is not a service of the catalogue"));
         ServiceRequestValidation.check(service, command.personal());
+        if (catalogue.routingRules(service.serviceCode()).isEmpty()) {
+            // every request accepted must have an owner: a service nobody can be routed to takes no requests yet
+            throw new InvalidInputException("serviceCode", "takes no requests yet: it has no routing rules");
+        }
         Visibility visibility = service.restrictedTo() != null ? Visibility.RESTRICTED : command.visibility();
         Specialism specialism = service.restrictedTo() != null ? service.restrictedTo() : command.specialism();
         String requestOwner = customerId + "|" + command.contactId();
@@ -325,6 +357,202 @@ public class Customer {
         apply(new ServiceRequestDeliveryFailed(customerId, command.serviceRequestId(), command.providerId(),
                 command.webhookId(), command.attempts(), command.lastError(), GenericEventMessage.clock.instant()));
         return new Receipt(customerId, null, command.serviceRequestId(), position);
+    }
+
+    // ---- a service request after it is raised: routed to one provider, re-routed, updated by that provider, and its
+    // ---- service level clock (started on routing, paused and resumed by staff, met by the provider, breached by the timer)
+
+    /**
+     * Records the router's decision and starts the request's service level clock with the targets of the service
+     * version the request was raised against. A second route of the same request (a redelivered or replayed event)
+     * changes nothing and answers the first route's receipt.
+     */
+    @CommandHandler
+    public Receipt handle(RouteServiceRequest command, ServiceCatalogue catalogue, StatutoryTargets targets) {
+        TrackedServiceRequest request = serviceRequest(command.serviceRequestId());
+        if (request.routed()) {
+            return receiptOf(request, request.routedPosition());
+        }
+        apply(new ServiceRequestRouted(customerId, request.serviceRequestId(), request.serviceCode(), command.providerId(),
+                command.decision(), request.visibility(), request.specialism()));
+        Optional<ServiceDefinition> service = request.serviceVersion() == null
+                ? catalogue.service(request.serviceCode())
+                : catalogue.service(request.serviceCode(), request.serviceVersion()).or(() -> catalogue.service(request.serviceCode()));
+        service.ifPresent(definition -> startSla(request, command.providerId(), definition, targets.calendar()));
+        return receiptOf(request, position);
+    }
+
+    /** Staff send a routed request to another provider. To the provider it is routed to already: nothing changes. */
+    @CommandHandler
+    public Receipt handle(RerouteServiceRequest command, ServiceCatalogue catalogue) {
+        TrackedServiceRequest request = serviceRequest(command.serviceRequestId());
+        if (!request.routed()) {
+            throw new ConflictingRequestException("service request " + request.serviceRequestId()
+                    + " is not routed yet; it can be re-routed once the router has decided");
+        }
+        if (request.providerId().equals(command.providerId())) {
+            return receiptOf(request, position);
+        }
+        if (catalogue.provider(command.providerId()).isEmpty()) {
+            throw new InvalidInputException("providerId", "is not a provider of the catalogue");
+        }
+        apply(new ServiceRequestRerouted(customerId, request.serviceRequestId(), request.serviceCode(),
+                request.providerId(), command.providerId(), command.reason(), request.visibility(), request.specialism()));
+        return receiptOf(request, position);
+    }
+
+    /**
+     * A provider's status update, accepted only from the provider the request is routed to now (any other is told
+     * there is no such request). Idempotent on the update id. The first update meets the response target; one that
+     * finishes the request meets the resolution target — or breaches a target whose time has run out.
+     */
+    @CommandHandler
+    public Receipt handle(UpdateServiceRequestStatus command) {
+        TrackedServiceRequest request = serviceRequests.get(command.serviceRequestId());
+        if (request == null || !command.providerId().equals(request.providerId())) {
+            throw new UnknownServiceRequestException(command.serviceRequestId());
+        }
+        String fingerprint = Fingerprint.of(command);
+        TrackedServiceRequest.RecordedUpdate earlier = request.updates().get(command.updateId());
+        if (earlier != null) {
+            if (!fingerprint.equals(earlier.fingerprint())) {
+                throw new ConflictingRequestException("update " + command.updateId() + " was already received with a different body");
+            }
+            return receiptOf(request, earlier.position());
+        }
+        Instant now = GenericEventMessage.clock.instant();
+        Instant updatedAt = command.updatedAt() == null ? now : command.updatedAt();
+        if (updatedAt.isAfter(now.plus(CLOCK_TOLERANCE))) {
+            throw new InvalidInputException("updated_datetime", "must not be in the future");
+        }
+        apply(new ServiceRequestStatusUpdated(customerId, request.serviceRequestId(), command.providerId(),
+                        command.updateId(), command.status(), command.externalStatusCode(), updatedAt, command.personal()),
+                MetaData.with(UPDATE_FINGERPRINT, fingerprint));
+        // what the update settles carries its id, so a retry of the update answers with the command's last position
+        MetaData ofUpdate = MetaData.with(UPDATE_ID, command.updateId());
+        if (command.status() != ServiceRequestStatus.OPEN && command.status() != ServiceRequestStatus.REOPEN) {
+            settleSla(request.serviceRequestId(), SlaTarget.RESPONSE, now, ofUpdate);
+        }
+        if (command.status().closes()) {
+            settleSla(request.serviceRequestId(), SlaTarget.RESOLUTION, now, ofUpdate);
+        }
+        return receiptOf(request, position);
+    }
+
+    /** Answers the target's status after the command, or null when this record has no such request or clock. */
+    @CommandHandler
+    public SlaTargetStatus handle(MarkSlaBreached command) {
+        TrackedServiceRequest request = serviceRequests.get(command.serviceRequestId());
+        if (request == null || request.sla() == null) {
+            return null;
+        }
+        SlaClock sla = request.sla();
+        if (sla.status(command.target()) == SlaTargetStatus.RUNNING && !command.asOf().isBefore(sla.dueAt(command.target()))) {
+            breach(request, command.target(), MetaData.emptyInstance());
+        }
+        return serviceRequests.get(command.serviceRequestId()).sla().status(command.target());
+    }
+
+    @CommandHandler
+    public Receipt handle(PauseSlaClock command) {
+        TrackedServiceRequest request = serviceRequest(command.serviceRequestId());
+        SlaClock sla = slaOf(request);
+        if (sla.pausedAt() != null || (!sla.running(SlaTarget.RESPONSE) && !sla.running(SlaTarget.RESOLUTION))) {
+            return receiptOf(request, sla.changedPosition());
+        }
+        apply(new SlaClockPaused(customerId, request.serviceRequestId(), GenericEventMessage.clock.instant(), command.reason()));
+        return receiptOf(request, position);
+    }
+
+    /** Moves each running target's due date on by the working days the clock was paused (days after the pause, up to today). */
+    @CommandHandler
+    public Receipt handle(ResumeSlaClock command, StatutoryTargets targets) {
+        TrackedServiceRequest request = serviceRequest(command.serviceRequestId());
+        SlaClock sla = slaOf(request);
+        if (sla.pausedAt() == null) {
+            return receiptOf(request, sla.changedPosition());
+        }
+        Instant now = GenericEventMessage.clock.instant();
+        WorkingDayCalendar calendar = targets.calendar();
+        int paused = 0;
+        LocalDate today = WorkingDayCalendar.dateInLondon(now);
+        for (LocalDate day = WorkingDayCalendar.dateInLondon(sla.pausedAt()).plusDays(1);
+             !day.isAfter(today) && paused < WorkingDayCalendar.MAX_WORKING_DAYS / 2; day = day.plusDays(1)) {
+            if (calendar.isWorkingDay(day)) {
+                paused++;
+            }
+        }
+        LocalDate response = sla.running(SlaTarget.RESPONSE) ? calendar.plusWorkingDays(sla.responseDueDate(), paused) : null;
+        LocalDate resolution = sla.running(SlaTarget.RESOLUTION) ? calendar.plusWorkingDays(sla.resolutionDueDate(), paused) : null;
+        apply(new SlaClockResumed(customerId, request.serviceRequestId(), now, paused,
+                response, response == null ? null : WorkingDayCalendar.endOfDay(response),
+                resolution, resolution == null ? null : WorkingDayCalendar.endOfDay(resolution)));
+        return receiptOf(request, position);
+    }
+
+    /** Completes a worklist task about one of this record's service requests, once. */
+    @CommandHandler
+    public Receipt handle(CompleteWorklistTask command) {
+        TrackedServiceRequest request = serviceRequest(command.serviceRequestId());
+        Long completed = completedTasks.get(command.taskId());
+        if (completed != null) {
+            return receiptOf(request, completed);
+        }
+        apply(new WorklistTaskCompleted(customerId, command.taskId(), request.serviceRequestId(), command.note(),
+                GenericEventMessage.clock.instant()));
+        return receiptOf(request, position);
+    }
+
+    private void startSla(TrackedServiceRequest request, String providerId, ServiceDefinition service, WorkingDayCalendar calendar) {
+        Instant now = GenericEventMessage.clock.instant();
+        LocalDate today = WorkingDayCalendar.dateInLondon(now);
+        LocalDate response = calendar.plusWorkingDays(today, service.responseWorkingDays());
+        LocalDate resolution = calendar.plusWorkingDays(today, service.resolutionWorkingDays());
+        apply(new SlaClockStarted(customerId, request.serviceRequestId(), request.serviceCode(), providerId, now,
+                service.responseWorkingDays(), response, WorkingDayCalendar.endOfDay(response),
+                service.resolutionWorkingDays(), resolution, WorkingDayCalendar.endOfDay(resolution),
+                request.visibility(), request.specialism()));
+    }
+
+    /** A target the provider has now met: in time (a paused clock counts up to its pause), or too late — a breach. */
+    private void settleSla(String serviceRequestId, SlaTarget target, Instant at, MetaData ofUpdate) {
+        TrackedServiceRequest request = serviceRequests.get(serviceRequestId);
+        SlaClock sla = request.sla();
+        if (sla == null || !sla.running(target)) {
+            return;
+        }
+        Instant counted = sla.pausedAt() != null ? sla.pausedAt() : at;
+        if (counted.isAfter(sla.dueAt(target))) {
+            breach(request, target, ofUpdate);
+        } else {
+            apply(new SlaTargetMet(customerId, serviceRequestId, target, at, sla.dueAt(target)), ofUpdate);
+        }
+    }
+
+    private void breach(TrackedServiceRequest request, SlaTarget target, MetaData metaData) {
+        SlaClock sla = request.sla();
+        apply(new SlaTargetBreached(customerId, request.serviceRequestId(), request.serviceCode(), request.providerId(),
+                target, sla.dueDate(target), sla.dueAt(target), request.visibility(), request.specialism()), metaData);
+    }
+
+    private TrackedServiceRequest serviceRequest(String serviceRequestId) {
+        TrackedServiceRequest request = serviceRequests.get(serviceRequestId);
+        if (request == null) {
+            throw new UnknownServiceRequestException(serviceRequestId);
+        }
+        return request;
+    }
+
+    private static SlaClock slaOf(TrackedServiceRequest request) {
+        if (request.sla() == null) {
+            throw new ConflictingRequestException("service request " + request.serviceRequestId()
+                    + " has no service level clock yet: it starts when the request is routed");
+        }
+        return request.sla();
+    }
+
+    private Receipt receiptOf(TrackedServiceRequest request, long at) {
+        return new Receipt(customerId, request.contactId(), request.serviceRequestId(), at);
     }
 
     private static ConflictingRequestException serviceRequestIdInUse(String serviceRequestId) {
@@ -422,6 +650,8 @@ public class Customer {
     void on(ServiceRequestRaised event, @SequenceNumber long sequence) {
         contacts.computeIfPresent(event.contactId(),
                 (id, contact) -> new RecordedContactId(contact.fingerprint(), event.serviceRequestId(), sequence));
+        serviceRequests.put(event.serviceRequestId(), TrackedServiceRequest.raised(event.serviceRequestId(),
+                event.contactId(), event.serviceCode(), event.serviceVersion(), event.visibility(), event.specialism()));
         position = sequence;
     }
 
@@ -429,6 +659,85 @@ public class Customer {
     void on(ServiceRequestDeliveryFailed event, @SequenceNumber long sequence) {
         failedDeliveries.add(event.webhookId());
         position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceRequestRouted event, @SequenceNumber long sequence) {
+        serviceRequests.computeIfPresent(event.serviceRequestId(), (id, request) -> request.routedTo(event.providerId(), sequence));
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceRequestRerouted event, @SequenceNumber long sequence) {
+        serviceRequests.computeIfPresent(event.serviceRequestId(), (id, request) -> request.routedTo(event.toProviderId(), sequence));
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceRequestStatusUpdated event, @SequenceNumber long sequence,
+            @MetaDataValue(UPDATE_FINGERPRINT) String fingerprint) {
+        serviceRequests.computeIfPresent(event.serviceRequestId(), (id, request) -> request.withUpdate(event.updateId(),
+                new TrackedServiceRequest.RecordedUpdate(fingerprint, sequence),
+                event.status().closes() || (request.closed() && event.status() != ServiceRequestStatus.REOPEN)));
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(SlaClockStarted event, @SequenceNumber long sequence) {
+        serviceRequests.computeIfPresent(event.serviceRequestId(), (id, request) -> request.withSla(new SlaClock(
+                SlaTargetStatus.RUNNING, event.responseDueDate(), event.responseDueAt(),
+                SlaTargetStatus.RUNNING, event.resolutionDueDate(), event.resolutionDueAt(), null, sequence)));
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(SlaClockPaused event, @SequenceNumber long sequence) {
+        changeSla(event.serviceRequestId(), sla -> sla.paused(event.pausedAt(), sequence));
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(SlaClockResumed event, @SequenceNumber long sequence) {
+        changeSla(event.serviceRequestId(), sla -> sla.resumed(event.responseDueDate(), event.responseDueAt(),
+                event.resolutionDueDate(), event.resolutionDueAt(), sequence));
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(SlaTargetMet event, @SequenceNumber long sequence, @MetaDataValue(UPDATE_ID) String updateId) {
+        changeSla(event.serviceRequestId(), sla -> sla.with(event.target(), SlaTargetStatus.MET, sequence));
+        settledByUpdate(event.serviceRequestId(), updateId, sequence);
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(SlaTargetBreached event, @SequenceNumber long sequence, @MetaDataValue(UPDATE_ID) String updateId) {
+        changeSla(event.serviceRequestId(), sla -> sla.with(event.target(), SlaTargetStatus.BREACHED, sequence));
+        settledByUpdate(event.serviceRequestId(), updateId, sequence);
+        position = sequence;
+    }
+
+    /** A target settled by a provider's update: a retry of that update answers with this later position. */
+    private void settledByUpdate(String serviceRequestId, String updateId, long sequence) {
+        if (updateId == null) {
+            return;
+        }
+        serviceRequests.computeIfPresent(serviceRequestId, (id, request) -> {
+            TrackedServiceRequest.RecordedUpdate update = request.updates().get(updateId);
+            return update == null ? request : request.withUpdate(updateId,
+                    new TrackedServiceRequest.RecordedUpdate(update.fingerprint(), sequence), request.closed());
+        });
+    }
+
+    @EventSourcingHandler
+    void on(WorklistTaskCompleted event, @SequenceNumber long sequence) {
+        completedTasks.put(event.taskId(), sequence);
+        position = sequence;
+    }
+
+    private void changeSla(String serviceRequestId, java.util.function.UnaryOperator<SlaClock> change) {
+        serviceRequests.computeIfPresent(serviceRequestId,
+                (id, request) -> request.sla() == null ? request : request.withSla(change.apply(request.sla())));
     }
 
     @EventSourcingHandler

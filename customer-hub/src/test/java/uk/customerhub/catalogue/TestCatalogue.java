@@ -56,6 +56,7 @@ public final class TestCatalogue {
         return new InMemoryServiceCatalogue()
                 .with(FLY_TIPPING_V1).with(FLY_TIPPING).with(ADULT_SOCIAL_CARE)
                 .with(FLY_TIPPING_ROUTING)
+                .with(new RoutingRules("adult-social-care", 1, List.of(), "adult-social-care-front-door"))
                 .with(new Provider("waste-operations", "Waste operations", ProviderKind.INTERNAL_TEAM, "council"))
                 .with(new Provider("environmental-health", "Environmental health", ProviderKind.INTERNAL_TEAM, "council"));
     }

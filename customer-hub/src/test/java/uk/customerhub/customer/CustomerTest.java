@@ -811,6 +811,23 @@ class CustomerTest {
         }
 
         @Test
+        void a_request_for_a_service_without_routing_rules_is_refused_so_every_request_has_an_owner() {
+            RaiseServiceRequest c = raise("c-1", "sr-1");
+            fixture = new AggregateTestFixture<>(Customer.class);
+            fixture.registerInjectableResource(uniqueKeys);
+            fixture.registerInjectableResource(StatutoryTargets.defaults());
+            fixture.registerInjectableResource(TestCatalogue.catalogue().with(new uk.customerhub.api.ServiceDefinition(
+                    "graffiti", "Graffiti", "Graffiti on public property", null, null, null, 1, null, null, 2, 10)));
+
+            fixture.givenCommands(REGISTER)
+                    .when(new RaiseServiceRequest(CUSTOMER, "c-1", "sr-1", "graffiti", c.channel(), AT, c.recordedBy(),
+                            c.visibility(), null, new ServiceRequestDetails("Tags on the bus shelter", null, c.personal().location())))
+                    .expectNoEvents()
+                    .expectException(InvalidInputException.class)
+                    .expectExceptionMessage("serviceCode: takes no requests yet: it has no routing rules");
+        }
+
+        @Test
         void a_service_restricted_to_a_specialism_makes_the_contact_and_the_request_restricted_cases() {
             RaiseServiceRequest selfReferral = new RaiseServiceRequest(CUSTOMER, "c-1", "sr-1", "adult-social-care",
                     Channel.WEB, AT, RecordedBy.selfService(), Visibility.RESIDENT_VISIBLE, null,

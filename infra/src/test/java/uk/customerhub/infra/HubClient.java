@@ -33,6 +33,19 @@ public final class HubClient {
         return response.json().get("access_token").asText();
     }
 
+    /** A machine client's bearer token by the client-credentials grant of the dev authorization server. */
+    public String clientCredentialsToken(String clientId, String secret) {
+        Response response = send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (clientId + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+        if (response.status() != 200) {
+            throw new IllegalStateException("no token for " + clientId + ": " + response.status() + " " + response.body());
+        }
+        return response.json().get("access_token").asText();
+    }
+
     public Response get(String path, String token) {
         return send(authorised(HttpRequest.newBuilder(URI.create(base + path)), token).GET());
     }

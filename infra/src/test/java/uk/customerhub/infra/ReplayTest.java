@@ -52,9 +52,12 @@ class ReplayTest {
         admin = hub.client.tokenFor("ada", "ada-demo");
         agent = hub.client.tokenFor("sam", "sam-demo");
         recordCustomers();
+        // the router adds to the records of the customers who raised service requests (routing, SLA clocks): let it
+        // finish, so the view compared below is the view of every event
+        hub.awaitCaughtUp("service-request-router");
         customers.forEach((customerId, position) -> assertThat(hub.client.get(
                 "/console/customers/" + customerId + "?awaitPosition=" + position, agent).json().get("position").asLong())
-                .as("view of %s", customerId).isEqualTo(position));
+                .as("view of %s", customerId).isGreaterThanOrEqualTo(position));
         hub.awaitCaughtUp(CUSTOMER_VIEW);
     }
 

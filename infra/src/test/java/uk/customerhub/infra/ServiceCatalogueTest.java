@@ -51,6 +51,15 @@ class ServiceCatalogueTest extends HubApplicationTest {
     }
 
     @Test
+    void residents_and_agents_read_the_services_and_their_questions() {
+        assertThat(hub.get("/portal/services", newResident()).json().get("services").findValuesAsText("serviceCode"))
+                .contains("pothole", "missed-bin");
+        JsonNode pothole = hub.get("/console/services/pothole", agent()).json();
+        assertThat(pothole.get("attributes").findValuesAsText("code")).containsExactly("surface", "depth_cm", "width_cm");
+        assertThat(hub.get("/portal/services/no-such-service", newResident()).status()).isEqualTo(404);
+    }
+
+    @Test
     void only_admin_staff_manage_the_catalogue() {
         assertThat(hub.get("/admin/catalogue/services", agent()).status()).isEqualTo(403);
         assertThat(hub.put("/admin/catalogue/providers/rogue", agent(),

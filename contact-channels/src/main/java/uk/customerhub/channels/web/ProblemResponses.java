@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import uk.customerhub.api.ConflictingRequestException;
 import uk.customerhub.api.CustomerMergedException;
 import uk.customerhub.api.InvalidInputException;
+import uk.customerhub.api.UnknownServiceRequestException;
 
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
-    @ExceptionHandler({AggregateNotFoundException.class, NotFoundException.class})
+    @ExceptionHandler({AggregateNotFoundException.class, NotFoundException.class, UnknownServiceRequestException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", "No such record, or it is not yours to see.");
     }

@@ -40,6 +40,8 @@ public class ApiSecurityConfiguration {
                         .requestMatchers("/console/**").hasAnyRole(Role.AGENT.name(), Role.SPECIALIST.name())
                         // channel systems; each endpoint also checks the token's channel claim names its channel
                         .requestMatchers("/channels/**").hasRole(Role.CHANNEL.name())
+                        // providers' systems; each update is also checked against the provider its request is routed to
+                        .requestMatchers("/providers/**").hasRole(Role.PROVIDER.name())
                         .requestMatchers("/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer

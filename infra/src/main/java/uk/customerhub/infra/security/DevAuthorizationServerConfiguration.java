@@ -47,7 +47,8 @@ import java.util.UUID;
  * The demo run's own OpenID Connect authorization server (Spring Authorization Server): signs tokens for the demo
  * users (through {@link DevTokenController}) and for the demo channel systems (client credentials at
  * {@code /oauth2/token}; {@link #DEMO_CHANNEL_CLIENTS}), whose tokens carry the CHANNEL role and a {@code channel}
- * claim listing the channels each may submit on. Off in production ({@code hub.security.dev-authorization-server.enabled=false}), where the
+ * claim listing the channels each may submit on, and for the demo providers' systems ({@code provider-<id>}, role
+ * PROVIDER, a {@value #PROVIDER_CLAIM} claim). Off in production ({@code hub.security.dev-authorization-server.enabled=false}), where the
  * hub trusts an external issuer instead.
  */
 @Configuration(proxyBeanMethods = false)
@@ -63,6 +64,17 @@ public class DevAuthorizationServerConfiguration {
     public static final String CHANNEL_CLAIM = "channel";
     /** The client setting that holds a machine client's channels (put into its tokens' {@value #CHANNEL_CLAIM} claim). */
     static final String CHANNELS_SETTING = "hub.channels";
+
+    /** The claim naming the provider a provider's client acts for. */
+    public static final String PROVIDER_CLAIM = "provider_id";
+    /** The client setting that holds a provider client's provider id. */
+    static final String PROVIDER_SETTING = "hub.provider";
+    /** Providers' clients are named {@code provider-<providerId>}. */
+    public static final String PROVIDER_CLIENT_PREFIX = "provider-";
+    /** The providers of the seeded catalogue, each with a demo client (client credentials, role PROVIDER). */
+    public static final List<String> DEMO_PROVIDER_IDS = List.of("waste-operations", "highways-partner",
+            "parking-services", "revenues-and-benefits", "housing-repairs", "environmental-health",
+            "adult-social-care-front-door", "childrens-mash");
 
     /**
      * The demo channel systems, one per machine channel: client id → the channels its tokens name. Each client's
@@ -98,7 +110,7 @@ public class DevAuthorizationServerConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClientRepository() {
-        List<RegisteredClient> clients = DEMO_CHANNEL_CLIENTS.entrySet().stream()
+        List<RegisteredClient> clients = new java.util.ArrayList<>(DEMO_CHANNEL_CLIENTS.entrySet().stream()
                 .map(client -> RegisteredClient.withId(UUID.nameUUIDFromBytes(client.getKey().getBytes()).toString())
                         .clientId(client.getKey())
                         .clientSecret("{noop}" + client.getKey() + "-secret")
@@ -110,15 +122,38 @@ public class DevAuthorizationServerConfiguration {
                                 .setting(CHANNELS_SETTING, client.getValue().stream().map(Channel::name).toList())
                                 .build())
                         .build())
-                .toList();
+                .toList());
+        DEMO_PROVIDER_IDS.forEach(providerId -> clients.add(providerClient(providerId)));
         return new InMemoryRegisteredClientRepository(clients);
     }
 
-    /** Machine clients' tokens carry the CHANNEL role and the channels they may submit on (a list). */
+    /** The demo client of a provider's system: {@code provider-<id>}, secret {@code provider-<id>-secret}. */
+    private static RegisteredClient providerClient(String providerId) {
+        String clientId = PROVIDER_CLIENT_PREFIX + providerId;
+        return RegisteredClient.withId(UUID.nameUUIDFromBytes(clientId.getBytes()).toString())
+                .clientId(clientId)
+                .clientSecret("{noop}" + clientId + "-secret")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scope("service-requests.update")
+                .clientSettings(ClientSettings.builder().setting(PROVIDER_SETTING, providerId).build())
+                .build();
+    }
+
+    /**
+     * Machine clients' tokens carry the CHANNEL role and the channels they may submit on (a list); providers' clients'
+     * tokens carry the PROVIDER role and the provider they act for ({@value #PROVIDER_CLAIM}).
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> machineClientRoles() {
         return context -> {
-            if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+            String providerId = context.getRegisteredClient().getClientSettings().getSetting(PROVIDER_SETTING);
+            if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType()) && providerId != null) {
+                context.getClaims().claim(HubAuthorities.ROLES_CLAIM, List.of(Role.PROVIDER.name()));
+                context.getClaims().claim(PROVIDER_CLAIM, providerId);
+                context.getClaims().claim("organisation", "council");
+            } else if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
                 List<String> channels = context.getRegisteredClient().getClientSettings().getSetting(CHANNELS_SETTING);
                 context.getClaims().claim(HubAuthorities.ROLES_CLAIM, List.of(Role.CHANNEL.name()));
                 context.getClaims().claim(CHANNEL_CLAIM, channels == null ? List.of() : channels);

@@ -70,7 +70,7 @@ class CustomerSnapshotClocksTest {
         return declared.get(customer);
     }
 
-    private static Customer rebuiltFrom(List<Object> events) throws Exception {
+    static Customer rebuiltFrom(List<Object> events) throws Exception {
         Constructor<Customer> constructor = Customer.class.getDeclaredConstructor();
         constructor.setAccessible(true);
         Customer customer = constructor.newInstance();

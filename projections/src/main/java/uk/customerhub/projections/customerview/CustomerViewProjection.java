@@ -19,6 +19,17 @@ import uk.customerhub.api.OpenServiceRequest;
 import uk.customerhub.api.ProfileUpdated;
 import uk.customerhub.api.Provenance;
 import uk.customerhub.api.ServiceRequestRaised;
+import uk.customerhub.api.ServiceLevelView;
+import uk.customerhub.api.ServiceRequestRerouted;
+import uk.customerhub.api.ServiceRequestRouted;
+import uk.customerhub.api.ServiceRequestStatusUpdated;
+import uk.customerhub.api.ServiceRequestUpdate;
+import uk.customerhub.api.SlaClockPaused;
+import uk.customerhub.api.SlaClockResumed;
+import uk.customerhub.api.SlaClockStarted;
+import uk.customerhub.api.SlaTargetBreached;
+import uk.customerhub.api.SlaTargetMet;
+import uk.customerhub.api.SlaTargetStatus;
 import uk.customerhub.api.StatutoryClockOverdue;
 import uk.customerhub.api.StatutoryClockStarted;
 import uk.customerhub.api.StatutoryClockStatus;
@@ -167,6 +178,60 @@ public class CustomerViewProjection {
     @EventHandler
     public void on(CustomerUnmergedFrom event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         apply(event.customerId(), sequence, recordedAt, StoredCustomerView::unmergeFrom);
+    }
+
+    // ---- a service request after it is raised: its provider, the provider's updates, its service level targets
+
+    @EventHandler
+    public void on(ServiceRequestRouted event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, view -> view.changeServiceRequest(event.serviceRequestId(),
+                request -> ServiceRequestProgress.routedTo(request, event.providerId())));
+    }
+
+    @EventHandler
+    public void on(ServiceRequestRerouted event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, view -> view.changeServiceRequest(event.serviceRequestId(),
+                request -> ServiceRequestProgress.routedTo(request, event.toProviderId())));
+    }
+
+    @EventHandler
+    public void on(ServiceRequestStatusUpdated event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        ServiceRequestUpdate update = new ServiceRequestUpdate(event.status().wireName(), event.externalStatusCode(),
+                event.personal().text(), event.updatedAt(), event.providerId());
+        apply(event.customerId(), sequence, recordedAt, view -> view.changeServiceRequest(event.serviceRequestId(),
+                request -> ServiceRequestProgress.updated(request, update)));
+    }
+
+    @EventHandler
+    public void on(SlaClockStarted event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        ServiceLevelView level = new ServiceLevelView(event.responseDueDate(), SlaTargetStatus.RUNNING,
+                event.resolutionDueDate(), SlaTargetStatus.RUNNING);
+        apply(event.customerId(), sequence, recordedAt, view -> view.changeServiceRequest(event.serviceRequestId(),
+                request -> ServiceRequestProgress.withServiceLevel(request, level)));
+    }
+
+    @EventHandler
+    public void on(SlaClockPaused event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, view -> view.changeServiceRequest(event.serviceRequestId(),
+                request -> ServiceRequestProgress.paused(request, true, null, null)));
+    }
+
+    @EventHandler
+    public void on(SlaClockResumed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, view -> view.changeServiceRequest(event.serviceRequestId(),
+                request -> ServiceRequestProgress.paused(request, false, event.responseDueDate(), event.resolutionDueDate())));
+    }
+
+    @EventHandler
+    public void on(SlaTargetMet event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, view -> view.changeServiceRequest(event.serviceRequestId(),
+                request -> ServiceRequestProgress.target(request, event.target(), SlaTargetStatus.MET)));
+    }
+
+    @EventHandler
+    public void on(SlaTargetBreached event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, view -> view.changeServiceRequest(event.serviceRequestId(),
+                request -> ServiceRequestProgress.target(request, event.target(), SlaTargetStatus.BREACHED)));
     }
 
     /**

@@ -160,6 +160,19 @@ final class StoredCustomerView {
         document.put(OPEN_SERVICE_REQUESTS, requests);
     }
 
+    /**
+     * Changes a shown service request (none, if it is not shown), then keeps every open request and only the most
+     * recently finished ones ({@link ServiceRequestProgress#bounded}).
+     */
+    void changeServiceRequest(String serviceRequestId, java.util.function.UnaryOperator<OpenServiceRequest> change) {
+        List<OpenServiceRequest> requests = document.getList(OPEN_SERVICE_REQUESTS, Document.class).stream()
+                .map(OpenServiceRequestDocuments::fromDocument)
+                .map(request -> request.serviceRequestId().equals(serviceRequestId) ? change.apply(request) : request)
+                .toList();
+        document.put(OPEN_SERVICE_REQUESTS, ServiceRequestProgress.bounded(requests).stream()
+                .map(OpenServiceRequestDocuments::toDocument).toList());
+    }
+
     /** Shows a clock that started (again, should a redelivery bring it twice). */
     void startClock(StatutoryClockView clock) {
         List<StatutoryClockView> clocks = new ArrayList<>(clocks());

@@ -12,6 +12,7 @@ import uk.customerhub.api.Provenance;
 import uk.customerhub.api.Provider;
 import uk.customerhub.api.PublicRequestStatus;
 import uk.customerhub.api.ServiceDefinition;
+import uk.customerhub.api.ServiceNotice;
 import uk.customerhub.api.ServiceRequestRaised;
 import uk.customerhub.api.ServiceRequestRerouted;
 import uk.customerhub.api.ServiceRequestRouted;
@@ -73,7 +74,7 @@ public class PublicRequestsProjection {
             request = PublicRequestDocument.raised(event.serviceRequestId(),
                     organisation == null ? Provenance.DEFAULT_ORGANISATION : organisation,
                     event.serviceCode(), service.map(ServiceDefinition::serviceName).orElse(event.serviceCode()),
-                    service.map(PublicRequestsProjection::noticeOf).orElse(null),
+                    service.map(ServiceNotice::of).orElse(null),
                     event.personal().description(), event.personal().location(), event.personal().mediaUrl(),
                     raisedAt, sequence);
             store.insert(request);
@@ -148,15 +149,5 @@ public class PublicRequestsProjection {
                 ? catalogue.service(serviceCode, serviceVersion) : catalogue.service(serviceCode);
         return service.map(definition -> WorkingDayCalendar.endOfDay(calendar.plusWorkingDays(
                 WorkingDayCalendar.dateInLondon(routedAt), definition.resolutionWorkingDays()))).orElse(null);
-    }
-
-    /** What the council promises for a service, in a sentence. */
-    static String noticeOf(ServiceDefinition service) {
-        return "We aim to respond within " + days(service.responseWorkingDays()) + " and to resolve it within "
-                + days(service.resolutionWorkingDays()) + ".";
-    }
-
-    private static String days(int workingDays) {
-        return workingDays == 1 ? "1 working day" : workingDays + " working days";
     }
 }

@@ -72,7 +72,7 @@ record Open311Report(String serviceCode,
                     + (latitude == null ? "long" : "lat"));
         }
         if (latitude == null && address == null && addressId == null) {
-            throw new InvalidInputException("lat", "lat and long, address_string or address_id must be provided");
+            throw Open311Exception.badRequest("lat and long, address_string or address_id must be provided");
         }
         if (addressId != null && !addressId.matches("[0-9]{1,12}")) {
             throw new InvalidInputException("address_id", "must be the property's UPRN: up to 12 digits");

@@ -63,8 +63,7 @@ public class Open311Searches {
         Instant start = datetime("start_date", Open311Report.single(query, "start_date"));
         Instant end = datetime("end_date", Open311Report.single(query, "end_date"));
         if (end == null) {
-            Instant now = GenericEventMessage.clock.instant();
-            end = start == null ? now : min(start.plus(defaultSpan), now);
+            end = start == null ? GenericEventMessage.clock.instant() : start.plus(defaultSpan);
         }
         if (start == null) {
             start = end.minus(defaultSpan);
@@ -76,10 +75,6 @@ public class Open311Searches {
             throw new InvalidInputException("end_date", "must be at most " + maxDays + " days after start_date");
         }
         return new Instant[]{start, end};
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 
     /** A W3C date and time ({@code 2026-03-02T09:00:00Z}); without an offset it is UTC; a date alone is its start. */

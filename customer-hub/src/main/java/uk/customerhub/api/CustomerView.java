@@ -8,7 +8,9 @@ import java.util.Map;
  * The single view of a customer: profile, identities, open service requests, statutory clocks (FOI and subject access
  * requests, complaints: what is due when, and what is overdue), counts of contacts by channel and the most recent
  * timeline entries, as the viewer may see them. {@code position} is the position of the customer's record the view
- * reflects; {@code totalEntries} counts the timeline entries the viewer may see.
+ * reflects; {@code totalEntries} counts the timeline entries the viewer may see. {@code provisional} is true for a
+ * provisional record (opened by the hub for a reporter it could not tell apart, see {@link RegisterCustomer}), else
+ * absent.
  */
 public record CustomerView(String customerId,
                            String organisation,
@@ -22,5 +24,6 @@ public record CustomerView(String customerId,
                            long totalEntries,
                            Instant registeredAt,
                            Instant updatedAt,
-                           long position) {
+                           long position,
+                           Boolean provisional) {
 }

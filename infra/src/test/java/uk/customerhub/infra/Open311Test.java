@@ -197,6 +197,9 @@ class Open311Test extends HubApplicationTest {
                 });
         assertThat(events).filteredOn(ContactRecorded.class::isInstance).singleElement()
                 .extracting("channel").hasToString("WEB");
+        JsonNode view = hub.get("/console/customers/" + customerId + "?awaitPosition=" + positionOf(customerId), agent()).json();
+        assertThat(view.get("provisional").asBoolean()).as("staff see the record is provisional").isTrue();
+        assertThat(view.get("openServiceRequests").toString()).contains(serviceRequestId);
 
         String secondId = post("/requests.json", report("fly-tipping", "attribute[size]", "van", "attribute[hazardous]", "no"))
                 .json().get(0).get("service_request_id").asText();
@@ -218,6 +221,7 @@ class Open311Test extends HubApplicationTest {
         assertThat(customerOf(serviceRequestId)).isEqualTo(customerId);
         JsonNode view = hub.get("/console/customers/" + customerId + "?awaitPosition=" + positionOf(customerId), agent).json();
         assertThat(view.get("openServiceRequests").toString()).contains(serviceRequestId);
+        assertThat(view.has("provisional")).isFalse();
 
         JsonNode housemate = hub.post("/console/customers", agent, "{\"category\":\"RESIDENT\",\"familyName\":\"Housemate\","
                 + "\"email\":\"" + email + "\"}").json();

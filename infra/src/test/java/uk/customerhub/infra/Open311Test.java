@@ -1,6 +1,9 @@
 package uk.customerhub.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -36,6 +39,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,6 +69,9 @@ class Open311Test extends HubApplicationTest {
 
     @Autowired
     UniqueKeys uniqueKeys;
+
+    @Autowired
+    MongoDatabase database;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -341,11 +348,30 @@ class Open311Test extends HubApplicationTest {
         assertThat(ids(open311("/requests.json?status=closed&service_code=pothole").json())).contains(serviceRequestId);
     }
 
+    @Test
+    void replaying_the_open311_processor_rebuilds_the_public_index_from_the_events() {
+        String serviceRequestId = raise(report("pothole", "attribute[surface]", "road", "description", "Rebuilt from events"));
+        database.getCollection("open311_requests").updateOne(Filters.eq("_id", serviceRequestId),
+                Updates.set("description", "changed behind the hub's back"));
+        assertThat(open311("/requests/" + serviceRequestId + ".json").json().get(0).get("description").asText())
+                .isEqualTo("changed behind the hub's back");
+        String admin = token("staff:admin-" + UUID.randomUUID(), "ADMIN", null);
+
+        HubClient.Response replay = hub.post("/admin/processors/open311-requests/replay", admin, "");
+
+        assertThat(replay.status()).isEqualTo(202);
+        eventually(() -> {
+            HubClient.Response found = open311("/requests/" + serviceRequestId + ".json");
+            return found.status() == 200 && found.json().get(0).get("description").asText().equals("Rebuilt from events")
+                    ? found : null;
+        });
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     /** A report of {@code serviceCode} at a point, with the demo key and the extra name/value pairs given. */
     static Map<String, String> report(String serviceCode, String... extra) {
-        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("api_key", DEMO_KEY, "service_code", serviceCode,
+        Map<String, String> form = new LinkedHashMap<>(Map.of("api_key", DEMO_KEY, "service_code", serviceCode,
                 "lat", "50.9097", "long", "-1.4044"));
         for (int i = 0; i + 1 < extra.length; i += 2) {
             form.put(extra[i], extra[i + 1]);

@@ -295,6 +295,16 @@ class Open311Test extends HubApplicationTest {
     }
 
     @Test
+    void a_description_with_characters_xml_cannot_hold_is_still_answered_as_well_formed_xml() {
+        String serviceRequestId = raise(report("pothole", "attribute[surface]", "road",
+                "description", "Pothole\u0001 near <the> \"school\" & shops"));
+
+        Element request = child(xml(open311("/requests/" + serviceRequestId + ".xml")), "request");
+
+        assertThat(child(request, "description").getTextContent()).isEqualTo("Pothole near <the> \"school\" & shops");
+    }
+
+    @Test
     void a_safeguarding_referral_never_appears_in_open311() {
         String agent = agent();
         String customerId = hub.post("/console/customers", agent, "{\"category\":\"RESIDENT\",\"familyName\":\"Concerned\"}")

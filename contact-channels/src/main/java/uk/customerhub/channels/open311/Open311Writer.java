@@ -100,8 +100,17 @@ final class Open311Writer {
                 element(writer, item, entry);
             }
         } else {
-            writer.writeCharacters(String.valueOf(value));
+            writer.writeCharacters(xmlText(String.valueOf(value)));
         }
         writer.writeEndElement();
+    }
+
+    /** The text without the characters XML 1.0 cannot hold (control characters other than tab and line breaks). */
+    static String xmlText(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        text.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                        || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF))
+                .forEach(kept::appendCodePoint);
+        return kept.toString();
     }
 }

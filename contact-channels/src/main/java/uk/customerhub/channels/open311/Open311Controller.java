@@ -1,5 +1,6 @@
 package uk.customerhub.channels.open311;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -135,6 +136,7 @@ public class Open311Controller {
     }
 
     /** Anything else under the Open311 path: not found, in Open311's format. */
+    @Hidden
     @RequestMapping("/**")
     public ResponseEntity<String> unknown(HttpServletRequest request) {
         return Open311Writer.error(Open311Format.ofPath(request.getRequestURI()), 404,

@@ -305,7 +305,7 @@ class Open311Test extends HubApplicationTest {
     }
 
     @Test
-    void a_safeguarding_referral_never_appears_in_open311() {
+    void a_safeguarding_referral_or_a_private_matter_never_appears_in_open311() {
         String agent = agent();
         String customerId = hub.post("/console/customers", agent, "{\"category\":\"RESIDENT\",\"familyName\":\"Concerned\"}")
                 .json().get("customerId").asText();
@@ -313,9 +313,14 @@ class Open311Test extends HubApplicationTest {
                 {"channel":"PHONE","serviceCode":"childrens-safeguarding-referral","description":"Worried about a child next door",
                  "attributes":{"immediate_risk":"no","relationship":"member-of-public"},"location":{"postcode":"SO14 7LY"}}""").json();
         String referral = receipt.get("serviceRequestId").asText();
+        String councilTax = hub.post("/portal/me/service-requests", newResident(), """
+                {"serviceCode":"council-tax-change","description":"Moving in with my partner at 12 Example Street",
+                 "attributes":{"change_type":"moving-in","effective_date":"2026-03-01T00:00:00Z"},
+                 "location":{"postcode":"SO14 7LY"}}""").json().get("serviceRequestId").asText();
         String pothole = raise(report("pothole", "attribute[surface]", "road"));
 
-        assertThat(ids(open311("/requests.json").json())).contains(pothole).doesNotContain(referral);
+        assertThat(ids(open311("/requests.json").json())).contains(pothole).doesNotContain(referral, councilTax);
+        assertThat(open311("/requests/" + councilTax + ".json").status()).as("a private matter is never published").isEqualTo(404);
         assertThat(open311("/requests/" + referral + ".json").status()).isEqualTo(404);
         assertThat(open311("/requests.json?service_code=childrens-safeguarding-referral").json()).isEmpty();
         HubClient.Response posted = post("/requests.json", report("childrens-safeguarding-referral",

@@ -14,10 +14,12 @@ import java.util.List;
  * @param keyService     how to get an API key (discovery's {@code key_service})
  * @param changeset      when the endpoint last changed (discovery's {@code changeset})
  * @param clients        the Open311 clients allowed to post requests, each by the SHA-256 of its API key
+ * @param unpublishedServices codes of services whose requests are private matters of the person (a council tax
+ *                       change, a housing repair): never shown by the public reads, whichever channel raised them
  */
 @ConfigurationProperties(prefix = "hub.open311")
 public record Open311Properties(String organisation, String jurisdictionId, String contact, String keyService,
-                                String changeset, List<Client> clients) {
+                                String changeset, List<Client> clients, List<String> unpublishedServices) {
     public Open311Properties {
         organisation = organisation == null || organisation.isBlank() ? "council" : organisation;
         jurisdictionId = jurisdictionId == null || jurisdictionId.isBlank() ? null : jurisdictionId;
@@ -25,6 +27,7 @@ public record Open311Properties(String organisation, String jurisdictionId, Stri
         keyService = keyService == null ? "" : keyService;
         changeset = changeset == null || changeset.isBlank() ? "2026-11-23T00:00:00Z" : changeset;
         clients = clients == null ? List.of() : List.copyOf(clients);
+        unpublishedServices = unpublishedServices == null ? List.of() : List.copyOf(unpublishedServices);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.customerhub.catalogue.ServiceCatalogue;
+import uk.customerhub.channels.open311.Open311Properties;
 import uk.customerhub.clocks.WorkingDayCalendar;
 import uk.customerhub.identity.KeyedHash;
 import uk.customerhub.infra.clocks.StatutoryClockProperties;
@@ -19,6 +20,7 @@ import uk.customerhub.projections.unattributed.UnattributedContactProjection;
 import uk.customerhub.projections.unattributed.UnattributedContactQueries;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The read side: the single view of the customer, built by a tracking processor ("customer-view", see
@@ -67,10 +69,10 @@ public class ProjectionConfiguration {
     /** The public requests index Open311 is answered from ("open311-requests" processor), and its queries. */
     @Bean
     PublicRequestsProjection publicRequestsProjection(MongoDatabase database, ServiceCatalogue catalogue,
-                                                      StatutoryClockProperties clocks) {
+                                                      StatutoryClockProperties clocks, Open311Properties open311) {
         WorkingDayCalendar calendar = clocks.bankHolidays().isEmpty()
                 ? WorkingDayCalendar.englandAndWales() : new WorkingDayCalendar(clocks.bankHolidays());
-        return new PublicRequestsProjection(database, catalogue, calendar);
+        return new PublicRequestsProjection(database, catalogue, calendar, Set.copyOf(open311.unpublishedServices()));
     }
 
     @Bean

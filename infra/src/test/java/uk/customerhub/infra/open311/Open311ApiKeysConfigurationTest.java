@@ -55,7 +55,7 @@ class Open311ApiKeysConfigurationTest {
     @Test
     void a_client_configured_without_a_proper_sha256_is_refused_at_start() {
         Open311Properties plainKey = new Open311Properties(null, null, null, null, null,
-                List.of(new Open311Properties.Client("careless", "demo-open311-key")));
+                List.of(new Open311Properties.Client("careless", "demo-open311-key")), null);
 
         assertThatThrownBy(() -> new Open311ApiKeys(plainKey)).hasMessageContaining("key-sha256");
     }

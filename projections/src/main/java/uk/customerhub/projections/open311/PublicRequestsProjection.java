@@ -24,6 +24,7 @@ import uk.customerhub.clocks.WorkingDayCalendar;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds the public requests index that Open311 GeoReport v2 and mySociety's {@code servicerequestupdates} are
@@ -31,7 +32,9 @@ import java.util.Optional;
  * <p>
  * <b>Only what the public may see.</b> A request joins the index only when it is visible to the resident
  * ({@link Visibility#RESIDENT_VISIBLE}): restricted cases (safeguarding) and staff-only requests never do, and
- * neither do their updates. The index holds what was reported and where, never the reporter's name, e-mail or phone.
+ * neither do their updates; nor do the requests of services whose requests are private matters of the person (a
+ * council tax change, a housing repair: {@code unpublishedServices}, configured). The index holds what was reported
+ * and where, never the reporter's name, e-mail or phone.
  * <p>
  * <b>Safe to deliver again.</b> Each request document remembers the position of the customer's record it reflects
  * and skips events at or below it; its day buckets are brought in line with its status after the document is
@@ -50,11 +53,18 @@ public class PublicRequestsProjection {
     private final PublicRequestsStore store;
     private final ServiceCatalogue catalogue;
     private final WorkingDayCalendar calendar;
+    private final Set<String> unpublishedServices;
 
-    public PublicRequestsProjection(MongoDatabase database, ServiceCatalogue catalogue, WorkingDayCalendar calendar) {
+    /**
+     * @param unpublishedServices codes of the services whose requests are never published (changing them takes a
+     *                            replay of the processor to apply to requests already indexed)
+     */
+    public PublicRequestsProjection(MongoDatabase database, ServiceCatalogue catalogue, WorkingDayCalendar calendar,
+                                    Set<String> unpublishedServices) {
         this.store = new PublicRequestsStore(database);
         this.catalogue = catalogue;
         this.calendar = calendar;
+        this.unpublishedServices = Set.copyOf(unpublishedServices);
     }
 
     @ResetHandler
@@ -65,7 +75,7 @@ public class PublicRequestsProjection {
     @EventHandler
     public void on(ServiceRequestRaised event, @SequenceNumber long sequence, @Timestamp Instant raisedAt,
                    @MetaDataValue(Provenance.ORGANISATION) String organisation) {
-        if (event.visibility() != Visibility.RESIDENT_VISIBLE) {
+        if (event.visibility() != Visibility.RESIDENT_VISIBLE || unpublishedServices.contains(event.serviceCode())) {
             return;
         }
         PublicRequestDocument request = store.request(event.serviceRequestId()).orElse(null);

@@ -45,6 +45,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +63,8 @@ class PublicRequestsProjectionTest {
             null, 2, 5);
     static final ServiceDefinition MISSED_BIN = new ServiceDefinition("missed-bin", "Missed bin collection",
             "A bin was not emptied", "Waste", List.of(), ServiceType.REALTIME, 1, List.of(), null, 1, 3);
+    static final ServiceDefinition COUNCIL_TAX = new ServiceDefinition("council-tax-change", "Council tax change of circumstances",
+            "Tell us something changed", "Council tax", List.of(), ServiceType.REALTIME, 1, List.of(), null, 5, 20);
     static final ServiceDefinition MASH = new ServiceDefinition("childrens-safeguarding-referral", "Children's MASH referral",
             "A concern about a child", "Social care", List.of(), ServiceType.REALTIME, 1, List.of(),
             Specialism.CHILDRENS_SAFEGUARDING, 1, 1);
@@ -92,10 +95,11 @@ class PublicRequestsProjectionTest {
     @BeforeEach
     void freshDatabase() {
         database = client.getDatabase("open311-" + UUID.randomUUID());
-        InMemoryServiceCatalogue catalogue = new InMemoryServiceCatalogue().with(POTHOLE).with(MISSED_BIN).with(MASH)
+        InMemoryServiceCatalogue catalogue = new InMemoryServiceCatalogue().with(POTHOLE).with(MISSED_BIN).with(MASH).with(COUNCIL_TAX)
                 .with(new Provider("highways-partner", "Highways partner", ProviderKind.PARTNER, "Roads Ltd"))
                 .with(new Provider("waste-operations", "Waste operations", ProviderKind.INTERNAL_TEAM, "council"));
-        projection = new PublicRequestsProjection(database, catalogue, WorkingDayCalendar.englandAndWales());
+        projection = new PublicRequestsProjection(database, catalogue, WorkingDayCalendar.englandAndWales(),
+                Set.of("council-tax-change"));
         handler = new AnnotationEventHandlerAdapter(projection);
         queries = new PublicRequestsQueries(database);
     }
@@ -179,12 +183,14 @@ class PublicRequestsProjectionTest {
     }
 
     @Test
-    void restricted_and_staff_only_requests_and_their_updates_are_never_shown() {
+    void restricted_staff_only_and_unpublished_services_requests_and_their_updates_are_never_shown() {
         publish("cust-1", raised("cust-1", "sr-mash", MASH, Visibility.RESTRICTED));
         publish("cust-1", raised("cust-1", "sr-staff", POTHOLE, Visibility.STAFF_ONLY));
+        publish("cust-1", raised("cust-1", "sr-tax", COUNCIL_TAX, Visibility.RESIDENT_VISIBLE));
         publish("cust-1", update("cust-1", "sr-mash", "u-1", ServiceRequestStatus.ACKNOWLEDGED, clock, "Seen by MASH"));
+        publish("cust-1", update("cust-1", "sr-tax", "u-2", ServiceRequestStatus.CLOSED, clock, "Bill reissued"));
 
-        assertThat(byId("sr-mash", "sr-staff")).isEmpty();
+        assertThat(byId("sr-mash", "sr-staff", "sr-tax")).isEmpty();
         assertThat(search(List.of(), null, MONDAY.minus(Duration.ofDays(1)), MONDAY.plus(Duration.ofDays(1)))).isEmpty();
         assertThat(updates(MONDAY.minus(Duration.ofDays(1)), MONDAY.plus(Duration.ofDays(1)))).isEmpty();
         assertThat(database.getCollection(PublicRequestsStore.REQUESTS).countDocuments()).isZero();

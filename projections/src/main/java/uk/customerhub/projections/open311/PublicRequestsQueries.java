@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,16 +42,7 @@ public class PublicRequestsQueries {
                     .filter(request -> request.organisation().equals(query.organisation()))
                     .toList();
         } else {
-            List<String> buckets = new ArrayList<>();
-            for (LocalDate day : days(query.start(), query.end())) {
-                if (query.serviceCodes().isEmpty()) {
-                    buckets.add(PublicRequestsStore.requestBucket(query.organisation(), day, null, query.status()));
-                } else {
-                    query.serviceCodes().forEach(code -> buckets.add(
-                            PublicRequestsStore.requestBucket(query.organisation(), day, code, query.status())));
-                }
-            }
-            found = store.requests(store.idsIn(buckets)).stream()
+            found = store.requests(newestIds(query)).stream()
                     .filter(request -> request.organisation().equals(query.organisation()))
                     .filter(request -> !request.requestedAt().isBefore(query.start()) && request.requestedAt().isBefore(query.end()))
                     .filter(request -> query.status() == null || request.status() == query.status())
@@ -66,15 +59,61 @@ public class PublicRequestsQueries {
 
     @QueryHandler
     public PublicStatusUpdates handle(FindPublicStatusUpdates query) {
-        List<String> buckets = days(query.start(), query.end()).stream()
-                .map(day -> PublicRequestsStore.updateBucket(query.organisation(), day)).toList();
-        List<PublicStatusUpdate> updates = store.updates(store.idsIn(buckets)).stream()
+        List<LocalDate> days = days(query.start(), query.end());
+        Map<String, List<String>> idsByBucket = store.idsByBucket(days.stream()
+                .map(day -> PublicRequestsStore.updateBucket(query.organisation(), day)).toList());
+        // oldest day first, whole days, until there are limit beyond the oldest day's (which may start before start)
+        Set<String> ids = new LinkedHashSet<>();
+        int oldestDay = 0;
+        for (int i = 0; i < days.size(); i++) {
+            ids.addAll(idsByBucket.getOrDefault(PublicRequestsStore.updateBucket(query.organisation(), days.get(i)), List.of()));
+            if (i == 0) {
+                oldestDay = ids.size();
+            }
+            if (ids.size() >= oldestDay + query.limit()) {
+                break;
+            }
+        }
+        List<PublicStatusUpdate> updates = store.updates(ids).stream()
                 .map(PublicRequestsQueries::toPublic)
                 .filter(update -> !update.updatedAt().isBefore(query.start()) && update.updatedAt().isBefore(query.end()))
                 .sorted(Comparator.comparing(PublicStatusUpdate::updatedAt).thenComparing(PublicStatusUpdate::updateId))
                 .limit(query.limit())
                 .toList();
         return new PublicStatusUpdates(updates);
+    }
+
+    /**
+     * The ids of the buckets the search reads, newest day first, taking whole days until there are enough: the
+     * buckets are exact for service and status, and only the newest day may list requests after {@code end} (the
+     * oldest day's early ones are older than everything else taken), so enough is {@code limit} beyond the newest
+     * day's. At most a day's worth more than needed is loaded.
+     */
+    private Set<String> newestIds(FindPublicServiceRequests query) {
+        List<LocalDate> days = days(query.start(), query.end());
+        List<String> bucketIds = new ArrayList<>();
+        days.forEach(day -> bucketIds.addAll(bucketsOf(query, day)));
+        Map<String, List<String>> idsByBucket = store.idsByBucket(bucketIds);
+        Set<String> ids = new LinkedHashSet<>();
+        int newestDay = 0;
+        for (int i = days.size() - 1; i >= 0; i--) {
+            bucketsOf(query, days.get(i)).forEach(bucket -> ids.addAll(idsByBucket.getOrDefault(bucket, List.of())));
+            if (i == days.size() - 1) {
+                newestDay = ids.size();
+            }
+            if (ids.size() >= newestDay + query.limit()) {
+                break;
+            }
+        }
+        return ids;
+    }
+
+    private static List<String> bucketsOf(FindPublicServiceRequests query, LocalDate day) {
+        if (query.serviceCodes().isEmpty()) {
+            return List.of(PublicRequestsStore.requestBucket(query.organisation(), day, null, query.status()));
+        }
+        return query.serviceCodes().stream()
+                .map(code -> PublicRequestsStore.requestBucket(query.organisation(), day, code, query.status())).toList();
     }
 
     /** The UTC days from the one {@code start} falls on to the one just before {@code end}. */

@@ -13,10 +13,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The public requests index in MongoDB; every read and write is an equality or {@code $in} lookup on {@code _id}:
@@ -100,11 +100,12 @@ final class PublicRequestsStore {
         }
     }
 
-    /** The ids listed by these buckets. */
-    Set<String> idsIn(Collection<String> bucketIds) {
-        Set<String> ids = new LinkedHashSet<>();
+    /** The ids each of these buckets lists (buckets that list none are left out). */
+    Map<String, List<String>> idsByBucket(Collection<String> bucketIds) {
+        Map<String, List<String>> ids = new HashMap<>();
         if (!bucketIds.isEmpty()) {
-            lookups.find(Filters.in(ID, bucketIds)).forEach(bucket -> ids.addAll(bucket.getList(IDS, String.class, List.of())));
+            lookups.find(Filters.in(ID, bucketIds))
+                    .forEach(bucket -> ids.put(bucket.getString(ID), bucket.getList(IDS, String.class, List.of())));
         }
         return ids;
     }

@@ -241,6 +241,34 @@ class PublicRequestsProjectionTest {
     }
 
     @Test
+    void the_limit_keeps_the_newest_requests_in_the_span_even_when_the_newest_day_holds_only_later_ones() {
+        publish("cust-1", raised("cust-1", "sr-monday", POTHOLE, Visibility.RESIDENT_VISIBLE));
+        publish("cust-1", raised("cust-1", "sr-monday-later", POTHOLE, Visibility.RESIDENT_VISIBLE));
+        clock = MONDAY.plus(Duration.ofDays(1));
+        publish("cust-1", raised("cust-1", "sr-tuesday", POTHOLE, Visibility.RESIDENT_VISIBLE));
+        Instant monday = MONDAY.minus(Duration.ofHours(9));
+
+        List<PublicServiceRequest> newest = queries.handle(new FindPublicServiceRequests(Provenance.DEFAULT_ORGANISATION,
+                List.of(), List.of(), null, monday, MONDAY.plus(Duration.ofHours(20)), 1)).requests();
+
+        assertThat(newest).extracting(PublicServiceRequest::serviceRequestId).containsExactly("sr-monday-later");
+    }
+
+    @Test
+    void the_updates_feed_keeps_the_oldest_updates_in_the_span_even_when_the_oldest_day_holds_only_earlier_ones() {
+        publish("cust-1", raised("cust-1", "sr-1", POTHOLE, Visibility.RESIDENT_VISIBLE));
+        publish("cust-1", update("cust-1", "sr-1", "u-early", ServiceRequestStatus.ACKNOWLEDGED, MONDAY, "Seen"));
+        publish("cust-1", update("cust-1", "sr-1", "u-next-day", ServiceRequestStatus.IN_PROGRESS,
+                MONDAY.plus(Duration.ofDays(1)), "Started"));
+        publish("cust-1", update("cust-1", "sr-1", "u-later", ServiceRequestStatus.FIXED, MONDAY.plus(Duration.ofDays(2)), "Done"));
+
+        List<PublicStatusUpdate> oldest = queries.handle(new FindPublicStatusUpdates(Provenance.DEFAULT_ORGANISATION,
+                MONDAY.plus(Duration.ofHours(1)), MONDAY.plus(Duration.ofDays(3)), 1)).updates();
+
+        assertThat(oldest).extracting(PublicStatusUpdate::updateId).containsExactly("u-next-day");
+    }
+
+    @Test
     void each_status_update_of_a_shown_request_is_in_the_updates_feed_of_its_day() {
         publish("cust-1", raised("cust-1", "sr-1", POTHOLE, Visibility.RESIDENT_VISIBLE));
         publish("cust-1", update("cust-1", "sr-1", "u-1", ServiceRequestStatus.ACTION_SCHEDULED, MONDAY.plus(Duration.ofHours(1)),

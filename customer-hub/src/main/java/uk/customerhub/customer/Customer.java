@@ -163,7 +163,8 @@ public class Customer {
         }
         // every event of the registration carries its fingerprint, so a retry can answer with the same receipt
         MetaData registration = MetaData.with(REGISTRATION_FINGERPRINT, fingerprint);
-        apply(new CustomerRegistered(command.customerId(), command.category(), command.personal()), registration);
+        apply(new CustomerRegistered(command.customerId(), command.category(), command.personal(),
+                command.provisional() ? Boolean.TRUE : null), registration);
         toLink.stream().distinct()
                 .forEach(identity -> apply(new IdentityLinked(command.customerId(), identity), registration));
         return Receipt.of(customerId, position);

@@ -58,6 +58,7 @@ class EventSerializationTest {
         return List.of(
                 new CustomerRegistered("cust-1", CustomerCategory.RESIDENT, FULL_PROFILE),
                 new CustomerRegistered("cust-2", CustomerCategory.VISITOR, CustomerProfile.empty()),
+                new CustomerRegistered("cust-3", CustomerCategory.RESIDENT, CustomerProfile.empty(), true),
                 new ProfileUpdated("cust-1", CustomerCategory.BUSINESS, FULL_PROFILE),
                 new ProfileUpdated("cust-1", CustomerCategory.RESIDENT,
                         new CustomerProfile(new Name(null, "King"), null, null, new Address(null, null, null, null))),
@@ -76,6 +77,10 @@ class EventSerializationTest {
                 new ServiceRequestRaised("cust-1", "sr-2", "c-4", "adult-social-care", Visibility.RESTRICTED,
                         Specialism.ADULTS_SAFEGUARDING, new ServiceRequestDetails("Needs an assessment", null, null),
                         null, null),
+                new ServiceRequestRaised("cust-1", "sr-3", "c-7", "pothole", Visibility.RESIDENT_VISIBLE, null,
+                        new ServiceRequestDetails("Deep pothole", Map.of("surface", "road"),
+                                new ServiceLocation(50.9, -1.4, null, null, null), "https://photos.example.org/p/1.jpg"),
+                        1, CustomerCategory.RESIDENT),
                 FOI_CLOCK,
                 new ServiceRequestRouted("cust-1", "sr-1", "fly-tipping", "waste-operations",
                         new RoutingDecision("hazardous-waste", 3, 2, java.util.Map.of("attributes.hazardous", "yes")),

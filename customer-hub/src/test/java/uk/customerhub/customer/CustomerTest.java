@@ -172,6 +172,28 @@ class CustomerTest {
         }
 
         @Test
+        void a_provisional_record_says_so_and_its_registration_sent_again_is_answered_the_same() {
+            RegisterCustomer provisional = new RegisterCustomer(CUSTOMER, CustomerCategory.RESIDENT, CustomerProfile.empty(),
+                    List.of(), true);
+            fixture.givenNoPriorActivity()
+                    .when(provisional)
+                    .expectEvents(new CustomerRegistered(CUSTOMER, CustomerCategory.RESIDENT, CustomerProfile.empty(), true))
+                    .expectResultMessagePayload(Receipt.of(CUSTOMER, 0));
+            fixture.given(withMetaData(new CustomerRegistered(CUSTOMER, CustomerCategory.RESIDENT, CustomerProfile.empty(), true),
+                            Map.of("registrationFingerprint", Fingerprint.of(provisional))))
+                    .when(provisional)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(Receipt.of(CUSTOMER, 0));
+        }
+
+        @Test
+        void a_registration_that_is_not_provisional_keeps_the_fingerprint_it_had_before_provisional_records() {
+            assertThat(Fingerprint.of(new RegisterCustomer(CUSTOMER, CustomerCategory.RESIDENT, CustomerProfile.empty(), List.of())))
+                    .isEqualTo(Fingerprint.of("RegisterCustomer[customerId=" + CUSTOMER + ", category=RESIDENT, personal="
+                            + CustomerProfile.empty() + ", identities=[]]"));
+        }
+
+        @Test
         void an_identity_given_and_also_in_the_profile_is_linked_once() {
             fixture.givenNoPriorActivity()
                     .when(new RegisterCustomer(CUSTOMER, CustomerCategory.RESIDENT, PROFILE, List.of(EMAIL, EMAIL)))

@@ -7,17 +7,24 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import uk.customerhub.catalogue.ServiceCatalogue;
+import uk.customerhub.channels.open311.Open311Properties;
+import uk.customerhub.clocks.WorkingDayCalendar;
 import uk.customerhub.identity.KeyedHash;
 import uk.customerhub.projections.customerview.CustomerViewBatches;
 import uk.customerhub.projections.customerview.CustomerViewProjection;
 import uk.customerhub.projections.customerview.CustomerViewQueries;
 import uk.customerhub.projections.customerview.CustomerViewReset;
 import uk.customerhub.projections.customerview.ViewAsOf;
+import uk.customerhub.infra.clocks.StatutoryClockProperties;
+import uk.customerhub.projections.open311.PublicRequestsProjection;
+import uk.customerhub.projections.open311.PublicRequestsQueries;
 import uk.customerhub.projections.unattributed.AttachedContactRecorder;
 import uk.customerhub.projections.unattributed.UnattributedContactProjection;
 import uk.customerhub.projections.unattributed.UnattributedContactQueries;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The read side: the single view of the customer, built by a tracking processor ("customer-view", see
@@ -82,5 +89,19 @@ public class ProjectionConfiguration {
     @Bean
     AttachedContactRecorder attachedContactRecorder(CommandGateway commandGateway) {
         return new AttachedContactRecorder(commandGateway);
+    }
+
+    /** The public requests index Open311 is answered from ("open311-requests" processor), and its queries. */
+    @Bean
+    PublicRequestsProjection publicRequestsProjection(MongoDatabase database, ServiceCatalogue catalogue,
+                                                      StatutoryClockProperties clocks, Open311Properties open311) {
+        WorkingDayCalendar calendar = clocks.bankHolidays().isEmpty()
+                ? WorkingDayCalendar.englandAndWales() : new WorkingDayCalendar(clocks.bankHolidays());
+        return new PublicRequestsProjection(database, catalogue, calendar, Set.copyOf(open311.unpublishedServices()));
+    }
+
+    @Bean
+    PublicRequestsQueries publicRequestsQueries(MongoDatabase database) {
+        return new PublicRequestsQueries(database);
     }
 }

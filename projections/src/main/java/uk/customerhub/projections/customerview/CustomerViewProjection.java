@@ -88,6 +88,7 @@ public class CustomerViewProjection {
         String owner = organisation == null ? Provenance.DEFAULT_ORGANISATION : organisation;
         lookupKeys.ofProfile(owner, event.personal()).forEach(key -> store.addToLookup(key, event.customerId()));
         store.insert(StoredCustomerView.registered(event.customerId(), owner, event.category(), event.personal(),
+                Boolean.TRUE.equals(event.provisional()),
                 recordedAt, sequence));
     }
 

@@ -72,7 +72,7 @@ final class MergedViews {
                 List.copyOf(identities), List.copyOf(requests),
                 clocks.stream().sorted(StoredCustomerView.MOST_URGENT_FIRST).toList(),
                 Collections.unmodifiableMap(byChannel), newest, total, own.registeredAt(), updatedAt,
-                own.position(), own.mergedRecords(), own.mergedInto());
+                own.position(), own.mergedRecords(), own.mergedInto(), own.provisional());
     }
 
     /** A page of the survivor's timeline merged with the records merged into it, newest first. */

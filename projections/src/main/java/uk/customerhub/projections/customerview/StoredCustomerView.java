@@ -48,6 +48,8 @@ final class StoredCustomerView {
 
     private static final String ORGANISATION = "organisation";
     private static final String CATEGORY = "category";
+    /** Present (true) only on a provisional record. */
+    private static final String PROVISIONAL = "provisional";
     private static final String PROFILE = "profile";
     private static final String IDENTITIES = "identities";
     private static final String DIGITAL_ID_KEYS = "digitalIdKeys";
@@ -79,8 +81,8 @@ final class StoredCustomerView {
 
     /** The view of a newly registered customer, at the position of its registration. */
     static StoredCustomerView registered(String customerId, String organisation, CustomerCategory category,
-                                         CustomerProfile profile, Instant registeredAt, long position) {
-        return new StoredCustomerView(new Document("_id", customerId)
+                                         CustomerProfile profile, boolean provisional, Instant registeredAt, long position) {
+        Document document = new Document("_id", customerId)
                 .append(ORGANISATION, organisation)
                 .append(CATEGORY, category.name())
                 .append(PROFILE, ProfileDocuments.toDocument(profile))
@@ -97,7 +99,11 @@ final class StoredCustomerView {
                 .append(RECENT_RESIDENT, List.of())
                 .append(REGISTERED_AT, BsonValues.date(registeredAt))
                 .append(UPDATED_AT, BsonValues.date(registeredAt))
-                .append(POSITION, position));
+                .append(POSITION, position);
+        if (provisional) {
+            document.append(PROVISIONAL, true);
+        }
+        return new StoredCustomerView(document);
     }
 
     Document document() {
@@ -343,7 +349,8 @@ final class StoredCustomerView {
                 BsonValues.instant(document, UPDATED_AT),
                 position(),
                 mergedRecords(),
-                mergedInto());
+                mergedInto(),
+                document.getBoolean(PROVISIONAL));
     }
 
     /** How many timeline entries {@code viewer} may see. */

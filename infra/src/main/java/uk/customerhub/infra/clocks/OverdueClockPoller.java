@@ -5,9 +5,9 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import uk.customerhub.api.MarkStatutoryClockOverdue;
 import uk.customerhub.api.Provenance;
+import uk.customerhub.infra.timers.DurableTimerPoller;
 import uk.customerhub.api.StatutoryClockStatus;
 import uk.customerhub.projections.clocks.DueTimer;
 import uk.customerhub.projections.clocks.StatutoryClockTimers;
@@ -17,9 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The durable timer of statutory clocks: every {@code hub.clocks.poll-interval} (30 s) it reads the pending timers
@@ -33,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * date not yet passed) is tried again at the next look. Several hub nodes may poll at once: the record marks a clock
  * overdue only once, so a second command changes nothing.
  */
-public class OverdueClockPoller implements SmartLifecycle {
+public class OverdueClockPoller extends DurableTimerPoller {
     /** The actor the overdue events name: the hub's own timer, on behalf of the customer. */
     public static final String ACTOR = "system:statutory-clock-timer";
     private static final Logger log = LoggerFactory.getLogger(OverdueClockPoller.class);
@@ -41,19 +38,14 @@ public class OverdueClockPoller implements SmartLifecycle {
     private final StatutoryClockTimers timers;
     private final CommandGateway commands;
     private final Clock clock;
-    private final Duration interval;
     private final int batch;
-    private ScheduledExecutorService executor;
 
     public OverdueClockPoller(StatutoryClockTimers timers, CommandGateway commands, Clock clock, Duration interval,
                               int batch) {
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("hub.clocks.poll-interval must be positive, not " + interval);
-        }
+        super("statutory-clock-timer", "hub.clocks.poll-interval", interval);
         this.timers = timers;
         this.commands = commands;
         this.clock = clock;
-        this.interval = interval;
         this.batch = batch;
     }
 
@@ -62,6 +54,7 @@ public class OverdueClockPoller implements SmartLifecycle {
      *
      * @return how many clocks the records marked overdue
      */
+    @Override
     public int pollOnce() {
         Instant now = clock.instant();
         List<DueTimer> due = timers.due(now, batch);
@@ -98,52 +91,5 @@ public class OverdueClockPoller implements SmartLifecycle {
                 .and(Provenance.ON_BEHALF_OF, timer.customerId())
                 .and(Provenance.ORGANISATION, timer.organisation())
                 .and(Provenance.CORRELATION_ID, UUID.randomUUID().toString());
-    }
-
-    private void pollSafely() {
-        try {
-            pollOnce();
-        } catch (RuntimeException e) {
-            log.warn("statutory clock timer: the look for overdue clocks failed; trying again in {}", interval, e);
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        if (executor == null) {
-            executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "statutory-clock-timer");
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.scheduleWithFixedDelay(this::pollSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                    executor.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                executor.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    /** Starts late and stops early: after Axon is up, before it goes down. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1024;
     }
 }

@@ -5,9 +5,9 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import uk.customerhub.api.MarkSlaBreached;
 import uk.customerhub.api.Provenance;
+import uk.customerhub.infra.timers.DurableTimerPoller;
 import uk.customerhub.api.SlaTargetStatus;
 import uk.customerhub.projections.sla.DueSlaTimer;
 import uk.customerhub.projections.sla.SlaTimers;
@@ -17,9 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The durable timer of service level targets, built like the statutory clocks' ({@code OverdueClockPoller}, ADR
@@ -29,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * target no longer runs; pending timers are in MongoDB, so a target that runs out while the hub is down is marked at
  * the first look after it starts. "Now" is the hub's {@link Clock} bean, so tests move it.
  */
-public class SlaBreachPoller implements SmartLifecycle {
+public class SlaBreachPoller extends DurableTimerPoller {
     /** The actor the breach events name. */
     public static final String ACTOR = "system:sla-timer";
     private static final Logger log = LoggerFactory.getLogger(SlaBreachPoller.class);
@@ -37,18 +34,13 @@ public class SlaBreachPoller implements SmartLifecycle {
     private final SlaTimers timers;
     private final CommandGateway commands;
     private final Clock clock;
-    private final Duration interval;
     private final int batch;
-    private ScheduledExecutorService executor;
 
     public SlaBreachPoller(SlaTimers timers, CommandGateway commands, Clock clock, Duration interval, int batch) {
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("hub.sla.poll-interval must be positive, not " + interval);
-        }
+        super("sla-timer", "hub.sla.poll-interval", interval);
         this.timers = timers;
         this.commands = commands;
         this.clock = clock;
-        this.interval = interval;
         this.batch = batch;
     }
 
@@ -57,6 +49,7 @@ public class SlaBreachPoller implements SmartLifecycle {
      *
      * @return how many targets the records marked breached
      */
+    @Override
     public int pollOnce() {
         Instant now = clock.instant();
         List<DueSlaTimer> due = timers.due(now, batch);
@@ -90,52 +83,5 @@ public class SlaBreachPoller implements SmartLifecycle {
                 .and(Provenance.ON_BEHALF_OF, timer.customerId())
                 .and(Provenance.ORGANISATION, timer.organisation())
                 .and(Provenance.CORRELATION_ID, UUID.randomUUID().toString());
-    }
-
-    private void pollSafely() {
-        try {
-            pollOnce();
-        } catch (RuntimeException e) {
-            log.warn("service level timer: the look for breached targets failed; trying again in {}", interval, e);
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        if (executor == null) {
-            executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "sla-timer");
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.scheduleWithFixedDelay(this::pollSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                    executor.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                executor.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    /** Starts late and stops early: after Axon is up, before it goes down. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1024;
     }
 }

@@ -1,19 +1,14 @@
 package uk.customerhub.projections.clocks;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.customerhub.api.Provenance;
 import uk.customerhub.api.StatutoryClockKind;
 import uk.customerhub.api.StatutoryClockOverdue;
@@ -21,15 +16,14 @@ import uk.customerhub.api.StatutoryClockStarted;
 import uk.customerhub.api.StatutoryClockStopReason;
 import uk.customerhub.api.StatutoryClockStopped;
 import uk.customerhub.api.Visibility;
+import uk.customerhub.projections.TestMongo;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,30 +35,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatutoryClockTimersTest {
     private static final Instant JAN_26_ENDS = Instant.parse("2027-01-27T00:00:00Z");
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final TestMongo mongo = new TestMongo();
 
     private MongoDatabase database;
     private StatutoryClockTimers timers;
     private AnnotationEventHandlerAdapter handler;
 
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        InetSocketAddress address = server.getLocalAddress();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("timers-" + UUID.randomUUID());
+        database = mongo.freshDatabase("timers");
         timers = new StatutoryClockTimers(database);
         handler = new AnnotationEventHandlerAdapter(timers);
     }

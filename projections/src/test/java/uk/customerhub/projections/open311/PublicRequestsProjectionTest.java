@@ -1,17 +1,12 @@
 package uk.customerhub.projections.open311;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.customerhub.api.AttributeDatatype;
 import uk.customerhub.api.AttributeValue;
 import uk.customerhub.api.CustomerCategory;
@@ -37,6 +32,7 @@ import uk.customerhub.api.ServiceType;
 import uk.customerhub.api.Specialism;
 import uk.customerhub.api.StatusNote;
 import uk.customerhub.api.Visibility;
+import uk.customerhub.projections.TestMongo;
 import uk.customerhub.catalogue.InMemoryServiceCatalogue;
 import uk.customerhub.clocks.WorkingDayCalendar;
 
@@ -69,8 +65,8 @@ class PublicRequestsProjectionTest {
             "A concern about a child", "Social care", List.of(), ServiceType.REALTIME, 1, List.of(),
             Specialism.CHILDRENS_SAFEGUARDING, 1, 1);
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final TestMongo mongo = new TestMongo();
 
     MongoDatabase database;
     PublicRequestsProjection projection;
@@ -79,22 +75,9 @@ class PublicRequestsProjectionTest {
     final Map<String, Long> nextSequence = new HashMap<>();
     Instant clock = MONDAY;
 
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://" + server.getLocalAddress().getHostString() + ":" + server.getLocalAddress().getPort());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("open311-" + UUID.randomUUID());
+        database = mongo.freshDatabase("open311");
         InMemoryServiceCatalogue catalogue = new InMemoryServiceCatalogue().with(POTHOLE).with(MISSED_BIN).with(MASH).with(COUNCIL_TAX)
                 .with(new Provider("highways-partner", "Highways partner", ProviderKind.PARTNER, "Roads Ltd"))
                 .with(new Provider("waste-operations", "Waste operations", ProviderKind.INTERNAL_TEAM, "council"));

@@ -1,12 +1,8 @@
 package uk.customerhub.projections.unattributed;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -14,10 +10,9 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.customerhub.api.Channel;
 import uk.customerhub.api.ContactNarrative;
 import uk.customerhub.api.ContactType;
@@ -45,6 +40,7 @@ import uk.customerhub.api.UnattributedRecordIds;
 import uk.customerhub.api.UnattributedStatus;
 import uk.customerhub.api.Viewer;
 import uk.customerhub.api.Visibility;
+import uk.customerhub.projections.TestMongo;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -70,8 +66,8 @@ class UnattributedContactProjectionTest {
     /** Small buckets, so a few contacts span several. */
     static final int BUCKET_SIZE = 3;
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final TestMongo mongo = new TestMongo();
 
     MongoDatabase database;
     UnattributedContactQueries queries;
@@ -79,22 +75,9 @@ class UnattributedContactProjectionTest {
     final Map<String, Long> nextSequence = new HashMap<>();
     Instant clock = FIRST;
 
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://" + server.getLocalAddress().getHostString() + ":" + server.getLocalAddress().getPort());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("unattributed-" + UUID.randomUUID());
+        database = mongo.freshDatabase("unattributed");
         handler = new AnnotationEventHandlerAdapter(new UnattributedContactProjection(database, BUCKET_SIZE));
         queries = new UnattributedContactQueries(database, Duration.ofMillis(300));
     }

@@ -1,14 +1,9 @@
 package uk.customerhub.projections.worklist;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.customerhub.api.FetchWorklistTask;
 import uk.customerhub.api.FindOpenWorklistTasks;
 import uk.customerhub.api.Role;
@@ -22,12 +17,11 @@ import uk.customerhub.api.Viewer;
 import uk.customerhub.api.Visibility;
 import uk.customerhub.api.WorklistTask;
 import uk.customerhub.api.WorklistTaskCompleted;
+import uk.customerhub.projections.TestMongo;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,28 +31,14 @@ class WorklistTest {
     private static final Viewer AGENT = Viewer.agent("agent-7");
     private static final Viewer ADULTS_SPECIALIST = new Viewer(Role.SPECIALIST, "sasha", Set.of(Specialism.ADULTS_SAFEGUARDING), null);
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final TestMongo mongo = new TestMongo();
     private WorklistProjection projection;
     private WorklistQueries queries;
 
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        InetSocketAddress address = server.getLocalAddress();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        MongoDatabase database = client.getDatabase("worklist-" + UUID.randomUUID());
+        MongoDatabase database = mongo.freshDatabase("worklist");
         projection = new WorklistProjection(database);
         queries = new WorklistQueries(database);
     }

@@ -1,19 +1,14 @@
 package uk.customerhub.projections.routing.delivery;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.customerhub.api.Channel;
 import uk.customerhub.api.ContactNarrative;
 import uk.customerhub.api.ContactRecorded;
@@ -30,15 +25,14 @@ import uk.customerhub.api.ServiceRequestRaised;
 import uk.customerhub.api.ServiceRequestRerouted;
 import uk.customerhub.api.ServiceRequestRouted;
 import uk.customerhub.api.Visibility;
+import uk.customerhub.projections.TestMongo;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -52,8 +46,8 @@ class WebhookOutboxTest {
     static final Instant NOW = Instant.parse("2026-11-24T09:00:00Z");
     static final Instant RAISED_AT = Instant.parse("2026-11-24T08:59:00Z");
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final TestMongo mongo = new TestMongo();
 
     private MongoDatabase database;
     private Deliveries deliveries;
@@ -61,23 +55,9 @@ class WebhookOutboxTest {
     private AnnotationEventHandlerAdapter details;
     private long sequence;
 
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind("127.0.0.1", 0);
-        InetSocketAddress address = server.getLocalAddress();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("outbox-" + UUID.randomUUID());
+        database = mongo.freshDatabase("outbox");
         deliveries = new Deliveries(database);
         DeliveryRequestDetails requestDetails = new DeliveryRequestDetails(database);
         details = new AnnotationEventHandlerAdapter(requestDetails);

@@ -38,7 +38,7 @@ class CustomerSnapshotServiceRequestsTest {
 
     @Test
     void a_record_with_routed_updated_and_timed_requests_comes_back_equal_from_its_snapshot() throws Exception {
-        Customer customer = CustomerSnapshotClocksTest.rebuiltFrom(List.of(
+        Customer customer = RebuiltRecords.rebuiltFrom(List.of(
                 new CustomerRegistered("cust-1", CustomerCategory.RESIDENT, CustomerProfile.empty()),
                 new ServiceRequestRaised("cust-1", "sr-1", "c-1", "pothole", Visibility.RESIDENT_VISIBLE, null,
                         new ServiceRequestDetails("Deep pothole", Map.of("surface", "road"), null), 1, CustomerCategory.RESIDENT),

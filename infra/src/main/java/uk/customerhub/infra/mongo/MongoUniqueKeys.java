@@ -16,6 +16,9 @@ import java.util.Optional;
  * Hub-wide unique keys in the {@code unique_keys} collection: one document per claimed key, its {@code _id} the
  * namespace and the keyed hash of the key, so the unique {@code _id} index decides the one winner of concurrent
  * claims, on the embedded server and on a real MongoDB alike.
+ * <p>
+ * Claims are written with {@link CoveredWrites#WRITE_CONCERN}: acknowledged without waiting for the journal, since
+ * the command that claims goes on to store its events durably (see {@link CoveredWrites} for why that is safe).
  */
 public class MongoUniqueKeys implements UniqueKeys {
     static final String COLLECTION = "unique_keys";
@@ -24,7 +27,8 @@ public class MongoUniqueKeys implements UniqueKeys {
     private final KeyedHash keyedHash;
 
     public MongoUniqueKeys(MongoDatabase database, KeyedHash keyedHash) {
-        this.keys = database.getCollection(COLLECTION);
+        // a claim is made by a command that then stores its events, and that durable write vouches for the claim
+        this.keys = database.getCollection(COLLECTION).withWriteConcern(CoveredWrites.WRITE_CONCERN);
         this.keyedHash = keyedHash;
     }
 

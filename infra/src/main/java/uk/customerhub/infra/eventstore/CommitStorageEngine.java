@@ -137,6 +137,7 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
             }
             try {
                 commits.insertOne(commit.document());
+                CoveredWrites.durableWriteDone();
                 return;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {

@@ -38,9 +38,10 @@ import java.util.function.UnaryOperator;
  *   connection's {@link DurableReplyGate} hold its reply until the group commit covering it is done. (Where the gate
  *   cannot be used, the command waits for the commit on the spot instead.)</li>
  *   <li>a write sent with {@code j: false} ({@link CoveredWrites}: one whose durability a later durable write of the
- *   same caller vouches for) is registered with the committer like any other, so the next group commit takes it,
- *   but its reply is not held: commits are in the order writes were applied, so it is durable at the latest when
- *   the caller's next durable write is.</li>
+ *   same caller vouches for) is registered with the committer, so the next group commit takes it, but it neither
+ *   starts a commit of its own nor has its reply held: commits take everything applied so far, so it is durable at
+ *   the latest when the caller's next durable write is (a command's three writes make one commit, not three, and
+ *   do not queue behind commits started by their own predecessors).</li>
  * </ul>
  * The committer commits under the exclusive side of that lock, so a commit never captures half a command (an index
  * entry without its document, say). Writers wait on that lock only while a commit hands its bytes to the OS, never
@@ -116,15 +117,16 @@ public final class DurableH2Backend extends H2Backend {
             return super.handleMessage(message);
         }
         long ticket;
+        boolean covered = CoveredWrites.isCovered(query);
         ReentrantReadWriteLock.ReadLock shared = commandBoundary.readLock();
         shared.lock();
         try {
             return super.handleMessage(message);
         } finally {
             // also after a failed command: part of it (an ordered insertMany, say) may have been applied
-            ticket = committer.register();
+            ticket = committer.register(!covered);
             shared.unlock();
-            if (!CoveredWrites.isCovered(query)) {
+            if (!covered) {
                 holdReplyUntilDurable(message, ticket);
             }
         }

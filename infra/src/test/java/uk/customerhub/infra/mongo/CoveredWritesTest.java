@@ -4,11 +4,16 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import uk.customerhub.identity.KeyedHash;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -94,6 +99,44 @@ class CoveredWritesTest {
             client.getDatabase("covered").getCollection("claims").find().forEach(d -> stored.add(d.get("_id")));
             client.getDatabase("covered").getCollection("events").find().forEach(d -> stored.add(d.get("_id")));
             assertThat(stored).containsExactlyInAnyOrder("setup", "claim", "commit");
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void a_claim_made_by_a_command_that_stores_no_events_is_durable_before_the_command_completes() throws Exception {
+        // given a file backend whose commits are held back, and unique keys on it
+        HeldCommits[] commits = new HeldCommits[1];
+        DurableH2Backend backend = DurableH2Backend.open(dataDirectory.resolve(EmbeddedMongoServer.FILE_NAME),
+                FileBackendSettings.defaults(), store -> commits[0] = new HeldCommits(store));
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            MongoUniqueKeys keys = new MongoUniqueKeys(client.getDatabase("covered"),
+                    new KeyedHash("a test secret of thirty-two bytes".getBytes(StandardCharsets.UTF_8)));
+            CountDownLatch claimed = new CountDownLatch(1);
+
+            // when a command claims a key (acknowledged while no commit can complete) and then stores no events
+            CompletableFuture<Void> completed = CompletableFuture.runAsync(() -> {
+                DefaultUnitOfWork<CommandMessage<?>> command =
+                        DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("link an identity"));
+                assertThat(keys.claim("test", "key", "customer-1")).isEqualTo("customer-1");
+                claimed.countDown();
+                command.commit();
+            });
+            assertThat(claimed.await(10, TimeUnit.SECONDS)).as("the claim was acknowledged").isTrue();
+
+            // then the command does not complete until the claim is durable
+            Thread.sleep(300);
+            assertThat(completed).as("a command completed while its claim was not durable").isNotDone();
+            commits[0].permits.release(100);
+            completed.get(10, TimeUnit.SECONDS);
+            backend.haltWithoutCommitting();
+        } finally {
+            server.shutdownNow();
+        }
+        try (EmbeddedMongoServer reopened = EmbeddedMongoServer.fileBacked(dataDirectory);
+             MongoClient client = MongoClients.create(reopened.connectionString())) {
+            assertThat(client.getDatabase("covered").getCollection(MongoUniqueKeys.COLLECTION).countDocuments()).isEqualTo(1);
         }
     }
 }

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import uk.customerhub.infra.mongo.CoveredWrites;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -86,7 +87,9 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
     protected CommitStorageEngine(Builder builder) {
         super(builder);
         this.commits = builder.database.getCollection(COMMITS);
-        this.reservations = new PositionReservations(builder.database.getCollection(COUNTERS));
+        // a reservation is followed by the durable insert of its commit, which vouches for it (CoveredWrites)
+        this.reservations = new PositionReservations(builder.database.getCollection(COUNTERS)
+                .withWriteConcern(CoveredWrites.WRITE_CONCERN));
         this.snapshots = builder.database.getCollection(SNAPSHOTS);
         this.gapWindow = builder.gapWindow;
         this.clock = builder.clock;
@@ -134,6 +137,7 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
             }
             try {
                 commits.insertOne(commit.document());
+                CoveredWrites.durableWriteDone();
                 return;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {

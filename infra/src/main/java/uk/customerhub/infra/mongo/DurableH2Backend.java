@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.UnaryOperator;
 
 /**
  * mongo-java-server's H2 (MVStore) backend made durable: a write command is acknowledged only once it is committed
@@ -36,6 +37,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *   the shared side of a command-boundary lock, then registers with the {@link GroupCommitter} and has the
  *   connection's {@link DurableReplyGate} hold its reply until the group commit covering it is done. (Where the gate
  *   cannot be used, the command waits for the commit on the spot instead.)</li>
+ *   <li>a write sent with {@code j: false} ({@link CoveredWrites}: one whose durability a later durable write of the
+ *   same caller vouches for) is registered with the committer, so the next group commit takes it, but it neither
+ *   starts a commit of its own nor has its reply held: commits take everything applied so far, so it is durable at
+ *   the latest when the caller's next durable write is (a command's three writes make one commit, not three, and
+ *   do not queue behind commits started by their own predecessors).</li>
  * </ul>
  * The committer commits under the exclusive side of that lock, so a commit never captures half a command (an index
  * entry without its document, say). Writers wait on that lock only while a commit hands its bytes to the OS, never
@@ -66,19 +72,25 @@ public final class DurableH2Backend extends H2Backend {
     private final Path file;
     private final Optional<NettyBridge> netty;
 
-    private DurableH2Backend(MVStore store, Path file, FileBackendSettings settings, Optional<NettyBridge> netty) {
+    private DurableH2Backend(MVStore store, Path file, FileBackendSettings settings, Optional<NettyBridge> netty,
+                             UnaryOperator<GroupCommitter.Store> commits) {
         super(store);
         this.store = store;
         this.netty = netty;
         this.file = file;
         this.settings = settings;
-        this.committer = new GroupCommitter("mongo-group-commit", new CommitterStore(), commandBoundary.writeLock(),
-                settings.fsync());
+        this.committer = new GroupCommitter("mongo-group-commit", commits.apply(new CommitterStore()),
+                commandBoundary.writeLock(), settings.fsync());
         this.compactor = new Compactor(store, settings, committer::commits);
     }
 
     /** Opens (or creates) the MVStore file at {@code file}. */
     public static DurableH2Backend open(Path file, FileBackendSettings settings) {
+        return open(file, settings, UnaryOperator.identity());
+    }
+
+    /** Tests: opens the file with the group committer's store calls passed through {@code commits}. */
+    static DurableH2Backend open(Path file, FileBackendSettings settings, UnaryOperator<GroupCommitter.Store> commits) {
         MVStore store = new MVStore.Builder()
                 .fileName(file.toString())
                 .compress()                // LZF: each commit writes whole pages; this halves the bytes (measured)
@@ -88,7 +100,7 @@ public final class DurableH2Backend extends H2Backend {
         try {
             store.setRetentionTime(0);     // reuse the space of chunks no longer referenced at once
             store.setVersionsToKeep(0);
-            DurableH2Backend backend = new DurableH2Backend(store, file, settings, NettyBridge.load());
+            DurableH2Backend backend = new DurableH2Backend(store, file, settings, NettyBridge.load(), commits);
             backend.commitNow();           // maps opened while reading the file are durable before the first reply
             return backend;
         } catch (RuntimeException e) {
@@ -105,15 +117,18 @@ public final class DurableH2Backend extends H2Backend {
             return super.handleMessage(message);
         }
         long ticket;
+        boolean covered = CoveredWrites.isCovered(query);
         ReentrantReadWriteLock.ReadLock shared = commandBoundary.readLock();
         shared.lock();
         try {
             return super.handleMessage(message);
         } finally {
             // also after a failed command: part of it (an ordered insertMany, say) may have been applied
-            ticket = committer.register();
+            ticket = committer.register(!covered);
             shared.unlock();
-            holdReplyUntilDurable(message, ticket);
+            if (!covered) {
+                holdReplyUntilDurable(message, ticket);
+            }
         }
     }
 

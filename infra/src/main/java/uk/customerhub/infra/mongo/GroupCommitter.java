@@ -17,7 +17,9 @@ import java.util.concurrent.locks.Lock;
  * committer thread loops: it takes the exclusive side of the boundary lock (so no command is half applied), notes the
  * highest ticket registered so far, commits the store, releases the lock, optionally fsyncs, and then declares every
  * ticket up to the noted one durable. Writes registered while a commit runs wait for the next one, which starts at
- * once, so under load each commit covers all the writes that arrived during the previous one.
+ * once, so under load each commit covers all the writes that arrived during the previous one. A write registered
+ * without starting a commit ({@link #register(boolean)}) waits, uncommitted, for the next commit another write starts
+ * (or the final one at close).
  *
  * <p>Nobody waits on a read, and a waiter is told by callback ({@link #whenDurable}) or by blocking
  * ({@link #awaitDurable}). If a commit ever fails, every pending and future waiter is told of the failure instead and
@@ -51,6 +53,8 @@ final class GroupCommitter implements AutoCloseable {
     private final Object monitor = new Object();
     /** Highest ticket handed out (guarded by monitor). */
     private long registered;
+    /** Highest ticket handed out to a write that starts a commit (guarded by monitor). */
+    private long startingCommit;
     /** Highest ticket known durable. */
     private volatile long durable;
     private volatile Throwable failure;
@@ -74,10 +78,22 @@ final class GroupCommitter implements AutoCloseable {
 
     /** Called by a write command after its changes are applied; returns the ticket to wait for. */
     long register() {
+        return register(true);
+    }
+
+    /**
+     * Called by a write command after its changes are applied. {@code startCommit} false: a write nobody waits for
+     * ({@link CoveredWrites}) does not start a commit of its own; the next commit, started by the next write that is
+     * waited for, takes it (commits take everything applied so far), so a command makes one commit, not three.
+     */
+    long register(boolean startCommit) {
         synchronized (monitor) {
             long ticket = ++registered;
-            if (committerIdle) {
-                monitor.notifyAll();
+            if (startCommit) {
+                startingCommit = ticket;
+                if (committerIdle) {
+                    monitor.notifyAll();
+                }
             }
             return ticket;
         }
@@ -143,7 +159,7 @@ final class GroupCommitter implements AutoCloseable {
         try {
             while (true) {
                 synchronized (monitor) {
-                    while (registered == durable && !closing) {
+                    while (startingCommit <= durable && !closing) {
                         committerIdle = true;
                         monitor.wait();
                     }

@@ -16,23 +16,38 @@ import java.util.Optional;
  * Hub-wide unique keys in the {@code unique_keys} collection: one document per claimed key, its {@code _id} the
  * namespace and the keyed hash of the key, so the unique {@code _id} index decides the one winner of concurrent
  * claims, on the embedded server and on a real MongoDB alike.
+ * <p>
+ * A claim made while a command is handled is written with {@link CoveredWrites#WRITE_CONCERN}: acknowledged without
+ * waiting for the journal, since the command goes on to store its events durably, which vouches for the claim (see
+ * {@link CoveredWrites} for why that is safe); should the command store none, the claim is written again, durably,
+ * as the command commits. Claims made outside a command are durable before they return.
  */
 public class MongoUniqueKeys implements UniqueKeys {
     static final String COLLECTION = "unique_keys";
 
     private final MongoCollection<Document> keys;
+    /** The same collection, written without waiting for the journal (claims inside a command, see the class). */
+    private final MongoCollection<Document> coveredKeys;
     private final KeyedHash keyedHash;
 
     public MongoUniqueKeys(MongoDatabase database, KeyedHash keyedHash) {
         this.keys = database.getCollection(COLLECTION);
+        this.coveredKeys = keys.withWriteConcern(CoveredWrites.WRITE_CONCERN);
         this.keyedHash = keyedHash;
     }
 
     @Override
     public String claim(String namespace, String key, String owner) {
         String id = idOf(namespace, key);
+        Document claim = new Document("_id", id).append("owner", owner).append("claimedAt", Date.from(Instant.now()));
         try {
-            keys.insertOne(new Document("_id", id).append("owner", owner).append("claimedAt", Date.from(Instant.now())));
+            if (CoveredWrites.inCommand()) {
+                coveredKeys.insertOne(claim);
+                // if the command stores no events after all, the claim is made durable on its own before it completes
+                CoveredWrites.coverAtCommit(() -> keys.replaceOne(new Document("_id", id), claim));
+            } else {
+                keys.insertOne(claim);
+            }
             return owner;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {

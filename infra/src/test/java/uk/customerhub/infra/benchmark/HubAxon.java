@@ -111,14 +111,19 @@ final class HubAxon implements AutoCloseable {
             String group = CustomerViewProjection.PROCESSING_GROUP;
             configurer.eventProcessing(processing -> processing
                     .registerTrackingEventProcessor(group, c -> c.eventStore(),
-                            c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH_SIZE))
+                            c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH_SIZE)));
+            if (Boolean.parseBoolean(System.getProperty("bench.viewBatches", "true"))) {
+                // -Dbench.viewBatches=false: the view written event by event, the dead-letter queue asked every time
+                configurer.eventProcessing(processing -> processing
+                        .registerHandlerInterceptor(group, c -> new CustomerViewBatches(database))
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                                (c, invoker) -> invoker.enableSequenceIdentifierCache()));
+            }
+            configurer.eventProcessing(processing -> processing
                     .registerTokenStore(group, c -> new MongoTokenStore(database, BenchmarkSerializers.general(),
                             Duration.ofSeconds(10), "benchmark-node"))
                     .registerDeadLetterQueueProvider(g -> c -> new MongoSequencedDeadLetterQueue<>(g, database,
                             BenchmarkSerializers.events(), BenchmarkSerializers.general(), 1024, 1024, Duration.ofSeconds(30)))
-                    .registerHandlerInterceptor(group, c -> new CustomerViewBatches(database))
-                    .registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                            (c, invoker) -> invoker.enableSequenceIdentifierCache())
                     .registerEventHandler(c -> new CustomerViewProjection(database, keyedHash))
                     .registerEventHandler(c -> extraViewHandler));
         }

@@ -49,6 +49,25 @@ class GroupCommitterTest {
 
     @Test
     @Timeout(10)
+    void a_write_nobody_waits_for_starts_no_commit_and_the_next_commit_takes_it() throws Exception {
+        GatedStore store = new GatedStore();
+        try (GroupCommitter committer = new GroupCommitter("test-commit", store,
+                new ReentrantReadWriteLock().writeLock(), true)) {
+            long covered = committer.register(false);
+            assertThat(store.entered.await(300, TimeUnit.MILLISECONDS)).as("a commit started by a covered write").isFalse();
+
+            long waitedFor = committer.register();
+            CompletableFuture<Void> durable = new CompletableFuture<>();
+            committer.whenDurable(waitedFor, failure -> durable.complete(null));
+            durable.get(5, TimeUnit.SECONDS);
+
+            assertThat(committer.isDurable(covered)).isTrue();
+            assertThat(store.commits.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Timeout(10)
     void writes_registered_while_a_commit_runs_share_the_next_commit() throws Exception {
         GatedStore store = new GatedStore();
         store.gate = new CountDownLatch(1);

@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import uk.customerhub.api.ServiceRequestDeliveryFailed;
 import uk.customerhub.api.ServiceRequestRerouted;
 import uk.customerhub.api.ServiceRequestRouted;
 import uk.customerhub.api.ServiceRequestStatusUpdated;
@@ -108,6 +109,8 @@ class RoutingAndProviderUpdatesTest extends HubApplicationTest {
         String customerId = receipt.get("customerId").asText();
         String requestId = receipt.get("serviceRequestId").asText();
         awaitEvent(customerId, ServiceRequestRouted.class);
+        // the test profile gives no provider a webhook endpoint, so the hub records at once that it could not deliver
+        awaitEvent(customerId, ServiceRequestDeliveryFailed.class);
         int before = eventsOf(customerId).size();
 
         HubClient.Response otherProvider = hub.post("/providers/v1/service-requests/" + requestId + "/updates",

@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.test.context.ActiveProfiles;
+import uk.customerhub.api.Specialism;
 
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +47,12 @@ abstract class HubApplicationTest {
         return token("staff:agent-" + UUID.randomUUID(), "AGENT", null);
     }
 
-    String token(String subject, String role, String vot) {
+    /** A SPECIALIST's token naming her specialisms (the restricted cases she may see). */
+    String specialist(Specialism... specialisms) {
+        return token("staff:specialist-" + UUID.randomUUID(), "SPECIALIST", null, specialisms);
+    }
+
+    String token(String subject, String role, String vot, Specialism... specialisms) {
         Instant now = Instant.now();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer("http://localhost")
@@ -56,6 +62,9 @@ abstract class HubApplicationTest {
                 .claim("roles", List.of(role));
         if (vot != null) {
             claims.claim("vot", vot);
+        }
+        if (specialisms.length > 0) {
+            claims.claim("specialisms", java.util.Arrays.stream(specialisms).map(Enum::name).toList());
         }
         return jwtEncoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build()))
                 .getTokenValue();

@@ -3,6 +3,7 @@ package uk.customerhub.infra;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import uk.customerhub.api.Specialism;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,11 +117,13 @@ class ReferralChannelTest extends ChannelHubTest {
 
         JsonNode receipt = hub.post("/channels/referrals", partnerSystem(), body).json();
 
-        String specialist = token("staff:specialist-" + receipt.get("position").asText(), "SPECIALIST", null);
+        String specialist = specialist(Specialism.ADULTS_SAFEGUARDING);
+        String otherSpecialist = specialist(Specialism.CHILDRENS_SAFEGUARDING);
         JsonNode seenBySpecialist = view(specialist, customerId, receipt.get("position").asLong());
         JsonNode seenByAgent = view(agent, customerId, receipt.get("position").asLong());
         assertThat(seenBySpecialist.get("recentEntries").get(0).get("specialism").asText()).isEqualTo("ADULTS_SAFEGUARDING");
         assertThat(seenByAgent.get("totalEntries").asLong()).isZero();
         assertThat(seenBySpecialist.get("totalEntries").asLong()).isEqualTo(1);
+        assertThat(view(otherSpecialist, customerId, receipt.get("position").asLong()).get("totalEntries").asLong()).isZero();
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import uk.customerhub.api.ServiceRequestDeliveryFailed;
 import uk.customerhub.api.ServiceRequestRerouted;
 import uk.customerhub.api.ServiceRequestRouted;
 import uk.customerhub.api.ServiceRequestStatusUpdated;
@@ -108,6 +109,8 @@ class RoutingAndProviderUpdatesTest extends HubApplicationTest {
         String customerId = receipt.get("customerId").asText();
         String requestId = receipt.get("serviceRequestId").asText();
         awaitEvent(customerId, ServiceRequestRouted.class);
+        // the test profile gives no provider a webhook endpoint, so the hub records at once that it could not deliver
+        awaitEvent(customerId, ServiceRequestDeliveryFailed.class);
         int before = eventsOf(customerId).size();
 
         HubClient.Response otherProvider = hub.post("/providers/v1/service-requests/" + requestId + "/updates",
@@ -185,9 +188,33 @@ class RoutingAndProviderUpdatesTest extends HubApplicationTest {
         long position = receipt.get("position").asLong();
         assertThat(hub.get("/console/customers/" + customerId + "?awaitPosition=" + position, agent()).json()
                 .get("openServiceRequests")).isEmpty();
-        String specialist = token("staff:specialist-" + UUID.randomUUID(), "SPECIALIST", null);
-        assertThat(hub.get("/console/customers/" + customerId + "?awaitPosition=" + position, specialist).json()
+        assertThat(hub.get("/console/customers/" + customerId + "?awaitPosition=" + position,
+                specialist(Specialism.CHILDRENS_SAFEGUARDING)).json()
                 .get("openServiceRequests").get(0).get("serviceCode").asText()).isEqualTo("childrens-safeguarding-referral");
+    }
+
+    @Test
+    void a_specialist_sees_the_restricted_cases_of_her_own_specialisms_only() {
+        // given a children's safeguarding referral, a restricted case of the MASH
+        JsonNode receipt = hub.post("/portal/me/service-requests", newResident(), """
+                {"serviceCode":"childrens-safeguarding-referral","description":"A child next door is often left alone at night",
+                 "attributes":{"immediate_risk":"no","relationship":"member-of-public"},"location":{"postcode":"SO15 2JU"}}""").json();
+        String customerId = receipt.get("customerId").asText();
+        String path = "/console/customers/" + customerId + "?awaitPosition=" + receipt.get("position").asLong();
+
+        // when the demo run's adults' safeguarding specialist (sasha), its children's safeguarding specialist (chris)
+        // and a specialist whose token names no specialism open the record
+        JsonNode seenByAdults = hub.get(path, hub.tokenFor("sasha", "sasha-demo")).json();
+        JsonNode seenByChildrens = hub.get(path, hub.tokenFor("chris", "chris-demo")).json();
+        JsonNode seenBySpecialistOfNone = hub.get(path, specialist()).json();
+
+        // then only the children's specialist sees the case
+        assertThat(seenByAdults.get("openServiceRequests")).isEmpty();
+        assertThat(seenByAdults.get("totalEntries").asLong()).isZero();
+        assertThat(seenBySpecialistOfNone.get("openServiceRequests")).isEmpty();
+        assertThat(seenByChildrens.get("openServiceRequests").findValuesAsText("serviceCode"))
+                .containsExactly("childrens-safeguarding-referral");
+        assertThat(seenByChildrens.get("totalEntries").asLong()).isPositive();
     }
 
     @Test

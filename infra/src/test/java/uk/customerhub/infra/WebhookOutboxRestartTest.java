@@ -3,18 +3,13 @@ package uk.customerhub.infra;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import uk.customerhub.api.Provenance;
-import uk.customerhub.api.RoutingDecision;
 import uk.customerhub.api.ServiceRequestDeliveryFailed;
 import uk.customerhub.api.ServiceRequestRouted;
-import uk.customerhub.api.Visibility;
 import uk.customerhub.infra.webhooks.TestReceiver;
 import uk.customerhub.projections.routing.delivery.Deliveries;
 import uk.customerhub.projections.routing.delivery.WebhookOutbox;
@@ -28,17 +23,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The webhook outbox in the running hub, driven with routing events appended to the event store (the router is
- * another part of the hub): a redelivered event and a replay send nothing twice; a retry that falls due while the
- * hub is down is made after it starts again, under the same webhook id; when retries run out the delivery is a dead
- * letter and the customer's record says so. The provider is a receiver on loopback, which the test profile allows.
+ * The webhook outbox in the running hub, fed by the hub's own router (a pothole goes to the highways partner, a missed
+ * bin to waste operations): a redelivered routing event and a replay send nothing twice; a retry that falls due while
+ * the hub is down is made after it starts again, under the same webhook id; when retries run out the delivery is a
+ * dead letter, the customer's record says so and staff get a task; ADMIN can send it again. The providers' endpoints
+ * are pointed (ADMIN API) at a receiver on loopback, which the test profile allows, before anything is raised.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class WebhookOutboxRestartTest {
@@ -76,25 +71,30 @@ class WebhookOutboxRestartTest {
     }
 
     /** A service request raised by a new resident through the portal: {customerId, serviceRequestId}. */
-    private static JsonNode raise(RunningHub hub) {
+    private static JsonNode raise(RunningHub hub, String requestJson) {
         String resident = hub.token("urn:fdc:gov.uk:2022:webhooks-" + UUID.randomUUID(), "RESIDENT", "P2");
-        HubClient.Response raised = hub.client.post("/portal/me/service-requests", resident, """
-                {"serviceCode":"pothole","description":"Deep pothole by the bus stop",
-                 "attributes":{"surface":"road","depth_cm":"12"},"location":{"description":"12 Example Street","postcode":"SO14 7LY"}}""",
+        HubClient.Response raised = hub.client.post("/portal/me/service-requests", resident, requestJson,
                 "Idempotency-Key", UUID.randomUUID().toString());
         assertThat(raised.status()).as(raised.body()).isEqualTo(201);
         return raised.json();
     }
 
-    /** The route, as the router records it, appended to the store under an aggregate of its own. */
-    private static DomainEventMessage<?> route(RunningHub hub, JsonNode request, String providerId) {
-        DomainEventMessage<?> routed = new GenericDomainEventMessage<>("Customer", "routing-test-" + UUID.randomUUID(), 0,
-                new ServiceRequestRouted(request.get("customerId").asText(), request.get("serviceRequestId").asText(),
-                        "pothole", providerId, new RoutingDecision("pothole-default", 1, 1, Map.of()),
-                        Visibility.RESIDENT_VISIBLE, null),
-                MetaData.with(Provenance.ORGANISATION, Provenance.DEFAULT_ORGANISATION));
-        hub.bean(EventStore.class).publish(routed);
-        return routed;
+    private static final String POTHOLE = """
+            {"serviceCode":"pothole","description":"Deep pothole by the bus stop",
+             "attributes":{"surface":"road","depth_cm":"12"},"location":{"description":"12 Example Street","postcode":"SO14 7LY"}}""";
+    private static final String MISSED_BIN = """
+            {"serviceCode":"missed-bin","description":"Grey bin not collected on Tuesday",
+             "attributes":{"bin_type":"general-waste"},"location":{"description":"12 Example Street","postcode":"SO14 7LY"}}""";
+
+    /** The route the hub's router recorded on the customer's record, once it is there. */
+    private static DomainEventMessage<?> routed(RunningHub hub, String customerId) {
+        RunningHub.await("the router to route the request", () -> routedEvent(hub, customerId) != null, () -> "not routed yet");
+        return routedEvent(hub, customerId);
+    }
+
+    private static DomainEventMessage<?> routedEvent(RunningHub hub, String customerId) {
+        return hub.bean(EventStore.class).readEvents(customerId).asStream()
+                .filter(event -> event.getPayload() instanceof ServiceRequestRouted).findFirst().orElse(null);
     }
 
     private static JsonNode deliveries(RunningHub hub, String admin, String serviceRequestId) {
@@ -117,9 +117,11 @@ class WebhookOutboxRestartTest {
             assertThat(secret).startsWith("whsec_");
             assertThat(hub.client.get("/admin/providers/highways-partner/webhook-endpoint", admin).body()).doesNotContain(secret);
 
-            JsonNode request = raise(hub);
+            // when a resident reports a pothole, which the hub routes to the highways partner
+            JsonNode request = raise(hub, POTHOLE);
             serviceRequestId = request.get("serviceRequestId").asText();
-            DomainEventMessage<?> routed = route(hub, request, "highways-partner");
+            DomainEventMessage<?> routed = routed(hub, request.get("customerId").asText());
+            assertThat(((ServiceRequestRouted) routed.getPayload()).providerId()).isEqualTo("highways-partner");
             webhookId = WebhookOutbox.webhookId(routed.getIdentifier(), WebhookPayloads.ROUTED, "highways-partner");
             RunningHub.await("the first attempt", () -> provider.received().size() == 1, () -> provider.received().toString());
             String id = serviceRequestId;
@@ -156,9 +158,10 @@ class WebhookOutboxRestartTest {
             // retries exhausted: a dead letter, and the customer's record says so
             provider.answerByDefault(received -> TestReceiver.Answer.status(500));
             put(hub, "/admin/providers/waste-operations/webhook-endpoint", admin, "{\"url\":\"" + provider.url("/waste") + "\"}");
-            JsonNode request = raise(hub);
+            JsonNode request = raise(hub, MISSED_BIN);
             String failing = request.get("serviceRequestId").asText();
-            route(hub, request, "waste-operations");
+            assertThat(((ServiceRequestRouted) routed(hub, request.get("customerId").asText()).getPayload()).providerId())
+                    .isEqualTo("waste-operations");
             MovableHubClock clock = hub.bean(MovableHubClock.class);
             for (int attempt = 1; attempt <= 10; attempt++) {
                 int expected = attempt;
@@ -181,6 +184,11 @@ class WebhookOutboxRestartTest {
             RunningHub.await("the outbox to be empty", () -> hub.collection(Deliveries.OUTBOX).isEmpty(),
                     () -> hub.collection(Deliveries.OUTBOX).toString());
             assertThat(deliveries(hub, admin, failing).get(0).get("failureRecorded").asBoolean()).isTrue();
+            String taskId = "delivery-failed:" + letters.get(0).get("webhookId").asText();
+            String agent = hub.token("staff:agent-" + UUID.randomUUID(), "AGENT", null);
+            RunningHub.await("the task on the staff worklist", () -> hub.client.get("/console/worklist?limit=200", agent).json()
+                    .get("tasks").findValuesAsText("taskId").contains(taskId), () -> hub.client.get("/console/worklist", agent).body());
+            assertThat(hub.client.get("/console/worklist/" + taskId, agent).json().toString()).contains(failing);
 
             // ADMIN redelivers by hand once the provider is back
             provider.answerByDefault(received -> TestReceiver.Answer.status(200));

@@ -10,14 +10,23 @@ import uk.customerhub.api.Specialism;
 import uk.customerhub.api.Viewer;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Who is calling, read from their verified token: subject, roles, identity level ({@code vot}), organisation and the
- * name claims a token may carry (a resident's may carry none).
+ * Who is calling, read from their verified token: subject, roles, identity level ({@code vot}), organisation, the
+ * name claims a token may carry (a resident's may carry none) and, for SPECIALIST staff, the specialisms whose
+ * restricted cases they may see (claim {@value #SPECIALISMS_CLAIM}: a list of {@link Specialism} names; names the hub
+ * does not know are ignored, and a specialist whose token names none sees no restricted case).
  */
 public record Caller(String subject, Set<Role> roles, String identityLevel, String organisation,
-                     String givenName, String familyName) {
+                     String givenName, String familyName, Set<Specialism> specialisms) {
+    /** The claim listing a specialist's specialisms. */
+    public static final String SPECIALISMS_CLAIM = "specialisms";
+
+    public Caller {
+        specialisms = specialisms == null || specialisms.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(specialisms));
+    }
 
     public static Caller of(Authentication authentication) {
         if (!(authentication instanceof JwtAuthenticationToken token)) {
@@ -33,7 +42,24 @@ public record Caller(String subject, Set<Role> roles, String identityLevel, Stri
         }
         String organisation = jwt.hasClaim("organisation") ? jwt.getClaimAsString("organisation") : Provenance.DEFAULT_ORGANISATION;
         return new Caller(jwt.getSubject(), roles, jwt.getClaimAsString("vot"), organisation,
-                jwt.getClaimAsString("given_name"), jwt.getClaimAsString("family_name"));
+                jwt.getClaimAsString("given_name"), jwt.getClaimAsString("family_name"),
+                roles.contains(Role.SPECIALIST) ? specialisms(jwt) : Set.of());
+    }
+
+    private static Set<Specialism> specialisms(Jwt jwt) {
+        if (!jwt.hasClaim(SPECIALISMS_CLAIM)) {
+            return Set.of();
+        }
+        List<String> names = jwt.getClaimAsStringList(SPECIALISMS_CLAIM);
+        Set<Specialism> specialisms = EnumSet.noneOf(Specialism.class);
+        for (String name : names == null ? List.<String>of() : names) {
+            for (Specialism specialism : Specialism.values()) {
+                if (specialism.name().equals(name)) {
+                    specialisms.add(specialism);
+                }
+            }
+        }
+        return specialisms;
     }
 
     /** The role this caller acts in: the most privileged staff role they hold, else resident. */
@@ -48,7 +74,6 @@ public record Caller(String subject, Set<Role> roles, String identityLevel, Stri
 
     /** This caller as the viewer of a query, so the query's answer is limited to what they may see. */
     public Viewer asViewer() {
-        Set<Specialism> specialisms = roles.contains(Role.SPECIALIST) ? EnumSet.allOf(Specialism.class) : Set.of();
         return new Viewer(primaryRole(), subject, specialisms, organisation);
     }
 }

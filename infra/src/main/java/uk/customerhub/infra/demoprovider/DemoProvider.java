@@ -90,8 +90,8 @@ public class DemoProvider {
             log.info("demo provider {}: service request {} cancelled (re-routed)", providerId, serviceRequestId);
         } else if (WebhookPayloads.ROUTED.equals(type)) {
             cancelled.remove(providerId + "|" + serviceRequestId);
-            log.info("demo provider {}: received service request {} ({})", providerId, serviceRequestId,
-                    payload.path("data").path("service_code").asText());
+            log.info("demo provider {}: received service request {} ({}), webhook {} signature verified", providerId,
+                    serviceRequestId, payload.path("data").path("service_code").asText(), webhookId);
             // fixed only once acknowledged, so the hub never hears them out of order
             Runnable fix = () -> update(providerId, serviceRequestId, webhookId, "fixed", "DEMO-DONE",
                     "Completed by the demo provider.", 1, null);

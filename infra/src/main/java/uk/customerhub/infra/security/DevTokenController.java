@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import uk.customerhub.channels.web.Caller;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,9 @@ public class DevTokenController {
         }
         if (user.familyName() != null) {
             claims.claim("family_name", user.familyName());
+        }
+        if (!user.specialisms().isEmpty()) {
+            claims.claim(Caller.SPECIALISMS_CLAIM, user.specialisms().stream().map(Enum::name).toList());
         }
         String token = encoder.encode(JwtEncoderParameters.from(
                 JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build())).getTokenValue();

@@ -38,7 +38,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *     <li>a pending delivery is attempted ({@link WebhookSender}); 2xx is delivered; 410 disables the provider's
  *     endpoint and ends the delivery; anything else is tried again on the {@link RetrySchedule} (Retry-After
- *     honoured) until the tenth attempt fails;</li>
+ *     honoured) until the tenth attempt fails; a provider with no endpoint at all is not tried again (retries cannot help
+ *     until ADMIN sets one): the delivery gives up at once;</li>
  *     <li>a delivery the hub gave up on (attempts exhausted, or the endpoint disabled) is a dead letter, and its
  *     failure is recorded on the customer's record ({@code RecordDeliveryFailure}, idempotent on the webhook id) —
  *     which puts a task in front of staff. It stays in the outbox until that command succeeds.</li>
@@ -136,9 +137,17 @@ public class WebhookDeliveryPoller implements SmartLifecycle {
             reportFailure(deliveries.find(webhookId).orElseThrow());
             return;
         }
-        AttemptResult result = endpoint
-                .map(target -> sender.send(target, delivery, now))
-                .orElseGet(() -> AttemptResult.notSent("provider " + delivery.providerId() + " has no webhook endpoint"));
+        if (endpoint.isEmpty()) {
+            // retrying cannot help until ADMIN gives the provider an endpoint, and the service level clock runs:
+            // staff are told at once (a dead letter, an event, a task); ADMIN redelivers once the endpoint is set
+            String error = "provider " + delivery.providerId() + " has no webhook endpoint";
+            deliveries.gaveUp(webhookId, new DeliveryAttempt(delivery.attempts() + 1, now, null, 0L, error),
+                    DeliveryStatus.FAILED, error, now);
+            log.warn("webhook {}: {}; staff are told", webhookId, error);
+            reportFailure(deliveries.find(webhookId).orElseThrow());
+            return;
+        }
+        AttemptResult result = sender.send(endpoint.get(), delivery, now);
         DeliveryAttempt attempt = new DeliveryAttempt(delivery.attempts() + 1, now, result.statusCode(),
                 result.latencyMillis(), result.error());
         if (result.succeeded()) {

@@ -310,6 +310,24 @@ class WebhookDeliveryTest {
     }
 
     @Nested
+    class NoEndpoint {
+        @Test
+        void given_a_provider_with_no_endpoint_then_the_delivery_gives_up_at_once_and_staff_are_told() {
+            String webhookId = queue("msg_1", "highways-partner");
+
+            poller().pollOnce();
+
+            Delivery delivery = deliveries.find(webhookId).orElseThrow();
+            assertThat(delivery.status()).isEqualTo(DeliveryStatus.FAILED);
+            assertThat(delivery.attempts()).isEqualTo(1);
+            assertThat(delivery.lastError()).isEqualTo("provider highways-partner has no webhook endpoint");
+            assertThat(failures).extracting(RecordDeliveryFailure::webhookId).containsExactly(webhookId);
+            assertThat(deliveries.deadLetters(10)).extracting(letter -> letter.getString("_id")).containsExactly(webhookId);
+            assertThat(deliveries.due(clock.instant().plus(Duration.ofDays(30)), 10)).isEmpty();
+        }
+    }
+
+    @Nested
     class ServerSideRequestForgery {
         @Test
         void given_no_allow_list_when_the_endpoint_is_on_loopback_then_nothing_is_sent_and_the_attempt_says_refused() {

@@ -113,7 +113,7 @@ public class Open311Reports {
 
         String contactId = ClientKeys.idFor("open311-", null, idempotencyKey, clientId);
         String serviceRequestId = ClientKeys.idFor("sr-", null, idempotencyKey, clientId);
-        Caller caller = new Caller(clientId, Set.of(Role.CHANNEL), null, organisation, null, null);
+        Caller caller = new Caller(clientId, Set.of(Role.CHANNEL), null, organisation, null, null, Set.of());
         String route = routeOf(caller, report, details, contactId, idempotencyKey);
         String customerId = route.substring(route.indexOf(':') + 1);
         MetaData provenance = Provenances.of(caller, customerId, Channel.WEB, correlationId, idempotencyKey);

@@ -425,7 +425,11 @@ public class Customer {
         String fingerprint = Fingerprint.of(command);
         TrackedServiceRequest.RecordedUpdate earlier = request.updates().get(command.updateId());
         if (earlier != null) {
-            if (!fingerprint.equals(earlier.fingerprint())) {
+            // an update that came with a moved contact was sent to the record it came from: compare it as sent there
+            String sent = earlier.recordedOn() == null ? fingerprint : Fingerprint.of(new UpdateServiceRequestStatus(
+                    earlier.recordedOn(), command.serviceRequestId(), command.providerId(), command.updateId(),
+                    command.status(), command.externalStatusCode(), command.personal(), command.updatedAt()));
+            if (!sent.equals(earlier.fingerprint())) {
                 throw new ConflictingRequestException("update " + command.updateId() + " was already received with a different body");
             }
             return receiptOf(request, earlier.position());
@@ -735,7 +739,7 @@ public class Customer {
         serviceRequests.computeIfPresent(serviceRequestId, (id, request) -> {
             TrackedServiceRequest.RecordedUpdate update = request.updates().get(updateId);
             return update == null ? request : request.withUpdate(updateId,
-                    new TrackedServiceRequest.RecordedUpdate(update.fingerprint(), sequence), request.closed());
+                    new TrackedServiceRequest.RecordedUpdate(update.fingerprint(), sequence, update.recordedOn()), request.closed());
         });
     }
 
@@ -997,7 +1001,7 @@ public class Customer {
         if (raised != null) {
             Map<String, TrackedServiceRequest.RecordedUpdate> updates = new HashMap<>();
             moved.updates().forEach(update -> updates.put(update.update().updateId(),
-                    new TrackedServiceRequest.RecordedUpdate(update.fingerprint(), sequence)));
+                    new TrackedServiceRequest.RecordedUpdate(update.fingerprint(), sequence, update.update().customerId())));
             MovedContact.ServiceLevel level = moved.serviceLevel();
             SlaClock sla = level == null ? null : new SlaClock(level.response(), level.responseDueDate(),
                     level.responseDueAt(), level.resolution(), level.resolutionDueDate(), level.resolutionDueAt(),

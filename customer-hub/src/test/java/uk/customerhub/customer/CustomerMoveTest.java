@@ -207,11 +207,17 @@ class CustomerMoveTest {
             ServiceRequestStatusUpdated update = new ServiceRequestStatusUpdated(OTHER, "sr-9", "waste-operations",
                     "u-1", ServiceRequestStatus.IN_PROGRESS, "WO-1", THEN, new StatusNote("Crew booked"));
             return new MovedContact("c-9", contact, THEN, "fp-contact", raised, THEN, "waste-operations", false,
-                    List.of(new MovedContact.ProviderUpdate(update, THEN, "fp-update")),
+                    List.of(new MovedContact.ProviderUpdate(update, THEN, Fingerprint.of(acknowledged(OTHER)))),
                     new MovedContact.ServiceLevel(SlaTargetStatus.MET, LocalDate.of(2025, 3, 6),
                             Instant.parse("2025-03-07T00:00:00Z"), SlaTargetStatus.RUNNING, LocalDate.of(2025, 3, 18),
                             Instant.parse("2025-03-19T00:00:00Z"), null),
                     List.of());
+        }
+
+        /** The provider's first update of the request, as sent to a record. */
+        UpdateServiceRequestStatus acknowledged(String customerId) {
+            return new UpdateServiceRequestStatus(customerId, "sr-9", "waste-operations", "u-1",
+                    ServiceRequestStatus.IN_PROGRESS, "WO-1", new StatusNote("Crew booked"), THEN);
         }
 
         void givenMovedOutByOther(MovedContact moved) {
@@ -285,6 +291,28 @@ class CustomerMoveTest {
                     .expectEventsMatching(Matchers.payloadsMatching(Matchers.listWithAllOf(Matchers.matches(
                             (Predicate<Object>) payload -> payload instanceof ServiceRequestStatusUpdated updated
                                     && updated.customerId().equals(CUSTOMER) && updated.updateId().equals("u-2")))));
+        }
+
+        @Test
+        void an_update_the_other_record_took_sent_again_here_answers_a_receipt_and_records_nothing() {
+            givenMovedOutByOther(movedFromOther());
+            fixture.givenCurrentTime(TUESDAY)
+                    .andGivenCommands(REGISTER, new ReceiveMovedContact(CUSTOMER, "c-9", OTHER, WHY))
+                    .when(acknowledged(CUSTOMER))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new Receipt(CUSTOMER, "c-9", "sr-9", REGISTERED_AT + 1));
+        }
+
+        @Test
+        void the_same_update_id_with_another_body_is_a_conflict_here_too() {
+            givenMovedOutByOther(movedFromOther());
+            UpdateServiceRequestStatus other = new UpdateServiceRequestStatus(CUSTOMER, "sr-9", "waste-operations",
+                    "u-1", ServiceRequestStatus.CLOSED, "WO-1", new StatusNote("Crew booked"), THEN);
+            fixture.givenCurrentTime(TUESDAY)
+                    .andGivenCommands(REGISTER, new ReceiveMovedContact(CUSTOMER, "c-9", OTHER, WHY))
+                    .when(other)
+                    .expectNoEvents()
+                    .expectException(ConflictingRequestException.class);
         }
 
         @Test

@@ -87,6 +87,7 @@ class CustomerSnapshotMergesTest {
         ParameterResolverFactory resources = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Customer.class),
                 new SimpleResourceParameterResolverFactory(List.of(unusedKeys, StatutoryTargets.defaults(),
+                        (uk.customerhub.customer.RecordHistory) customerId -> List.of(),
                         new uk.customerhub.catalogue.InMemoryServiceCatalogue())));
         AggregateModel<Customer> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(Customer.class, resources);
         long sequence = 0;

@@ -58,6 +58,19 @@ public class StatutoryClockTimers {
                 new ReplaceOptions().upsert(true));
     }
 
+    /** A contact moved to another record takes its running clocks along: their timers now ask that record. */
+    @EventHandler
+    public void on(uk.customerhub.api.ContactMovedIn event, @MetaDataValue(Provenance.ORGANISATION) String organisation) {
+        event.moved().clocks().stream()
+                .filter(clock -> clock.status() == uk.customerhub.api.StatutoryClockStatus.OPEN)
+                .forEach(clock -> timers.replaceOne(Filters.eq(ID, clock.clockId()),
+                        new Document(ID, clock.clockId())
+                                .append(CUSTOMER_ID, event.customerId())
+                                .append(ORGANISATION, organisation == null ? Provenance.DEFAULT_ORGANISATION : organisation)
+                                .append(DUE_AT, Date.from(clock.dueAt())),
+                        new ReplaceOptions().upsert(true)));
+    }
+
     @EventHandler
     public void on(StatutoryClockStopped event) {
         forget(event.clockId());

@@ -93,4 +93,32 @@ final class ServiceRequestProgress {
         List<OpenServiceRequest> dropped = finished.subList(Math.min(FINISHED_REQUESTS, finished.size()), finished.size());
         return requests.stream().filter(request -> !dropped.contains(request)).toList();
     }
+
+    /**
+     * A service request moved in with its contact, as the record it left showed it: raised, routed, updated by its
+     * provider and with its service level targets as they stand.
+     */
+    static OpenServiceRequest asMoved(uk.customerhub.api.MovedContact moved, String openStatus) {
+        uk.customerhub.api.ServiceRequestRaised raised = moved.serviceRequest();
+        OpenServiceRequest request = new OpenServiceRequest(raised.serviceRequestId(), raised.contactId(),
+                raised.serviceCode(), openStatus, raised.personal().description(), moved.raisedAt(),
+                raised.visibility(), raised.specialism());
+        if (moved.providerId() != null) {
+            request = routedTo(request, moved.providerId());
+        }
+        for (uk.customerhub.api.MovedContact.ProviderUpdate provider : moved.updates()) {
+            uk.customerhub.api.ServiceRequestStatusUpdated update = provider.update();
+            request = updated(request, new uk.customerhub.api.ServiceRequestUpdate(update.status().wireName(),
+                    update.externalStatusCode(), update.personal().text(), update.updatedAt(), update.providerId()));
+        }
+        uk.customerhub.api.MovedContact.ServiceLevel level = moved.serviceLevel();
+        if (level != null) {
+            boolean paused = level.pausedAt() != null;
+            request = withServiceLevel(request, new uk.customerhub.api.ServiceLevelView(level.responseDueDate(),
+                    paused && level.response() == SlaTargetStatus.RUNNING ? SlaTargetStatus.PAUSED : level.response(),
+                    level.resolutionDueDate(),
+                    paused && level.resolution() == SlaTargetStatus.RUNNING ? SlaTargetStatus.PAUSED : level.resolution()));
+        }
+        return request;
+    }
 }

@@ -68,6 +68,22 @@ public class SlaTimers {
         }
     }
 
+    /** A request moved with its contact to another record: its running targets' timers now ask that record. */
+    @EventHandler
+    public void on(uk.customerhub.api.ContactMovedIn event, @MetaDataValue(Provenance.ORGANISATION) String organisation) {
+        uk.customerhub.api.MovedContact.ServiceLevel level = event.moved().serviceLevel();
+        if (level == null || level.pausedAt() != null) {
+            return;
+        }
+        String serviceRequestId = event.moved().serviceRequestId();
+        if (level.response() == uk.customerhub.api.SlaTargetStatus.RUNNING) {
+            add(event.customerId(), serviceRequestId, SlaTarget.RESPONSE, organisation, level.responseDueAt());
+        }
+        if (level.resolution() == uk.customerhub.api.SlaTargetStatus.RUNNING) {
+            add(event.customerId(), serviceRequestId, SlaTarget.RESOLUTION, organisation, level.resolutionDueAt());
+        }
+    }
+
     @EventHandler
     public void on(SlaTargetMet event) {
         forget(timerId(event.serviceRequestId(), event.target()));

@@ -1,6 +1,7 @@
 package uk.customerhub.api;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -40,10 +41,10 @@ public record MovedContact(String contactId,
 
     /** The request's service level clock as it stands: each target's status and due time, and since when paused. */
     public record ServiceLevel(SlaTargetStatus response,
-                               java.time.LocalDate responseDueDate,
+                               LocalDate responseDueDate,
                                Instant responseDueAt,
                                SlaTargetStatus resolution,
-                               java.time.LocalDate resolutionDueDate,
+                               LocalDate resolutionDueDate,
                                Instant resolutionDueAt,
                                Instant pausedAt) {
     }
@@ -53,7 +54,7 @@ public record MovedContact(String contactId,
                         StatutoryClockKind kind,
                         Integer stage,
                         Instant receivedAt,
-                        java.time.LocalDate dueDate,
+                        LocalDate dueDate,
                         Instant dueAt,
                         StatutoryClockStatus status,
                         Instant stoppedAt,

@@ -939,22 +939,28 @@ public class Customer {
         String contactId = command.contactId();
         String from = command.fromCustomerId();
         ContactMove earlier = movedIn.get(contactId);
-        if (earlier != null && earlier.otherCustomerId().equals(from) && !movedOut.containsKey(contactId)) {
+        boolean takenIn = earlier != null && earlier.otherCustomerId().equals(from);
+        if (takenIn && !movedOut.containsKey(contactId)) {
             return new Receipt(customerId, contactId, contacts.get(contactId).serviceRequestId(), earlier.position());
+        }
+        // the source's latest move of the contact, out or back in: only a move out to this record is still to take in
+        Optional<Object> latest = history.of(from).stream()
+                .map(RecordHistory.RecordedEvent::payload)
+                .filter(event -> event instanceof ContactMovedOut out && out.contactId().equals(contactId)
+                        || event instanceof ContactMovedIn in && in.moved().contactId().equals(contactId))
+                .reduce((first, second) -> second);
+        if (!(latest.orElse(null) instanceof ContactMovedOut out && out.toCustomerId().equals(customerId))) {
+            if (takenIn) {
+                // taken in once, moved on since, and back on the source: that move was completed long ago
+                return new Receipt(customerId, contactId, contacts.get(contactId).serviceRequestId(), earlier.position());
+            }
+            throw new ConflictingRequestException("contact " + contactId + " was not moved from customer " + from
+                    + " to customer " + customerId);
         }
         refuseIfMerged();
         if (contacts.containsKey(contactId) && !movedOut.containsKey(contactId)) {
             throw new ConflictingRequestException("contact " + contactId + " is on customer " + customerId + " already");
         }
-        ContactMovedOut out = history.of(from).stream()
-                .map(RecordHistory.RecordedEvent::payload)
-                .filter(ContactMovedOut.class::isInstance)
-                .map(ContactMovedOut.class::cast)
-                .filter(event -> event.contactId().equals(contactId))
-                .reduce((first, second) -> second)
-                .filter(last -> last.toCustomerId().equals(customerId))
-                .orElseThrow(() -> new ConflictingRequestException("contact " + contactId + " was not moved from customer "
-                        + from + " to customer " + customerId));
         MovedContact moved = out.moved();
         handOver(uniqueKeys, KeyNamespaces.CONTACT, contactId, from + "|" + moved.contactFingerprint(),
                 customerId + "|" + moved.contactFingerprint());

@@ -8,6 +8,7 @@ import uk.customerhub.api.ServiceRequestStatusUpdated;
 import uk.customerhub.api.StatutoryClockOverdue;
 import uk.customerhub.api.StatutoryClockStarted;
 import uk.customerhub.api.StatutoryClockStatus;
+import uk.customerhub.api.StatutoryClockStopReason;
 import uk.customerhub.api.StatutoryClockStopped;
 
 import java.time.Instant;
@@ -83,7 +84,7 @@ final class MovedContacts {
     }
 
     private static MovedContact.Clock withStatus(MovedContact.Clock clock, StatutoryClockStatus status, Instant stoppedAt,
-                                                 uk.customerhub.api.StatutoryClockStopReason reason) {
+                                                 StatutoryClockStopReason reason) {
         return new MovedContact.Clock(clock.clockId(), clock.kind(), clock.stage(), clock.receivedAt(), clock.dueDate(),
                 clock.dueAt(), status, stoppedAt, reason, clock.visibility(), clock.specialism());
     }

@@ -316,6 +316,19 @@ class CustomerMoveTest {
         }
 
         @Test
+        void an_old_move_sent_again_after_the_contact_went_back_answers_its_first_receipt_and_takes_nothing_in() {
+            MovedContact moved = movedFromOther();
+            givenMovedOutByOther(moved);
+            ReceiveMovedContact receive = new ReceiveMovedContact(CUSTOMER, "c-9", OTHER, WHY);
+            var given = fixture.givenCommands(REGISTER, receive, new MoveContact(CUSTOMER, "c-9", OTHER, "hers after all"));
+            otherHistories.get(OTHER).add(new RecordHistory.RecordedEvent(new ContactMovedIn(OTHER, CUSTOMER, moved), THEN));
+
+            given.when(receive)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new Receipt(CUSTOMER, "c-9", "sr-9", REGISTERED_AT + 1));
+        }
+
+        @Test
         void a_contact_moved_in_can_be_moved_on_again_with_everything_it_came_with() {
             MovedContact moved = movedFromOther();
             givenMovedOutByOther(moved);

@@ -8,9 +8,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.bson.Document;
+import uk.customerhub.api.ContactMovedIn;
 import uk.customerhub.api.Provenance;
 import uk.customerhub.api.StatutoryClockOverdue;
 import uk.customerhub.api.StatutoryClockStarted;
+import uk.customerhub.api.StatutoryClockStatus;
 import uk.customerhub.api.StatutoryClockStopped;
 
 import java.time.Instant;
@@ -60,9 +62,9 @@ public class StatutoryClockTimers {
 
     /** A contact moved to another record takes its running clocks along: their timers now ask that record. */
     @EventHandler
-    public void on(uk.customerhub.api.ContactMovedIn event, @MetaDataValue(Provenance.ORGANISATION) String organisation) {
+    public void on(ContactMovedIn event, @MetaDataValue(Provenance.ORGANISATION) String organisation) {
         event.moved().clocks().stream()
-                .filter(clock -> clock.status() == uk.customerhub.api.StatutoryClockStatus.OPEN)
+                .filter(clock -> clock.status() == StatutoryClockStatus.OPEN)
                 .forEach(clock -> timers.replaceOne(Filters.eq(ID, clock.clockId()),
                         new Document(ID, clock.clockId())
                                 .append(CUSTOMER_ID, event.customerId())

@@ -1,8 +1,11 @@
 package uk.customerhub.projections.customerview;
 
+import uk.customerhub.api.MovedContact;
 import uk.customerhub.api.OpenServiceRequest;
 import uk.customerhub.api.ServiceLevelView;
+import uk.customerhub.api.ServiceRequestRaised;
 import uk.customerhub.api.ServiceRequestStatus;
+import uk.customerhub.api.ServiceRequestStatusUpdated;
 import uk.customerhub.api.ServiceRequestUpdate;
 import uk.customerhub.api.SlaTarget;
 import uk.customerhub.api.SlaTargetStatus;
@@ -98,23 +101,23 @@ final class ServiceRequestProgress {
      * A service request moved in with its contact, as the record it left showed it: raised, routed, updated by its
      * provider and with its service level targets as they stand.
      */
-    static OpenServiceRequest asMoved(uk.customerhub.api.MovedContact moved, String openStatus) {
-        uk.customerhub.api.ServiceRequestRaised raised = moved.serviceRequest();
+    static OpenServiceRequest asMoved(MovedContact moved, String openStatus) {
+        ServiceRequestRaised raised = moved.serviceRequest();
         OpenServiceRequest request = new OpenServiceRequest(raised.serviceRequestId(), raised.contactId(),
                 raised.serviceCode(), openStatus, raised.personal().description(), moved.raisedAt(),
                 raised.visibility(), raised.specialism());
         if (moved.providerId() != null) {
             request = routedTo(request, moved.providerId());
         }
-        for (uk.customerhub.api.MovedContact.ProviderUpdate provider : moved.updates()) {
-            uk.customerhub.api.ServiceRequestStatusUpdated update = provider.update();
-            request = updated(request, new uk.customerhub.api.ServiceRequestUpdate(update.status().wireName(),
+        for (MovedContact.ProviderUpdate provider : moved.updates()) {
+            ServiceRequestStatusUpdated update = provider.update();
+            request = updated(request, new ServiceRequestUpdate(update.status().wireName(),
                     update.externalStatusCode(), update.personal().text(), update.updatedAt(), update.providerId()));
         }
-        uk.customerhub.api.MovedContact.ServiceLevel level = moved.serviceLevel();
+        MovedContact.ServiceLevel level = moved.serviceLevel();
         if (level != null) {
             boolean paused = level.pausedAt() != null;
-            request = withServiceLevel(request, new uk.customerhub.api.ServiceLevelView(level.responseDueDate(),
+            request = withServiceLevel(request, new ServiceLevelView(level.responseDueDate(),
                     paused && level.response() == SlaTargetStatus.RUNNING ? SlaTargetStatus.PAUSED : level.response(),
                     level.resolutionDueDate(),
                     paused && level.resolution() == SlaTargetStatus.RUNNING ? SlaTargetStatus.PAUSED : level.resolution()));

@@ -53,6 +53,7 @@ class MoveContactTest extends ChannelHubTest {
         String updates = "/providers/v1/service-requests/" + requestId + "/updates";
         assertThat(hub.post(updates, highways, update("u-1", "acknowledged", "Inspector booked")).status()).isEqualTo(201);
 
+        String beforeTheMove = java.time.Instant.now().toString();
         // when the agent moves the contact to the son's record
         HubClient.Response moved = hub.post("/console/customers/" + mother + "/contacts/" + contactId + "/move", agent,
                 "{\"toCustomerId\":\"" + son + "\",\"reason\":\"" + WHY + "\"}");
@@ -81,6 +82,16 @@ class MoveContactTest extends ChannelHubTest {
         JsonNode page = hub.get("/console/customers/" + mother + "/timeline?size=5", agent).json();
         assertThat(page.get("entries")).extracting(entry -> entry.get("movedTo").asText()).containsExactly(son, son);
 
+        // and the mother's view as of before the move still shows the request, unmarked; the son's as of now shows it
+        JsonNode mothersThen = hub.get("/console/customers/" + mother + "/view?asOf=" + beforeTheMove, agent).json();
+        assertThat(mothersThen.get("openServiceRequests")).extracting(r -> r.get("serviceRequestId").asText())
+                .containsExactly(requestId);
+        assertThat(mothersThen.get("recentEntries")).allSatisfy(entry -> assertThat(entry.path("movedTo").isNull()
+                || entry.path("movedTo").isMissingNode()).isTrue());
+        JsonNode sonsNow = hub.get("/console/customers/" + son + "/view?asOf=" + java.time.Instant.now(), agent).json();
+        assertThat(sonsNow.get("openServiceRequests")).isEqualTo(sons.get("openServiceRequests"));
+        assertThat(sonsNow.get("recentEntries")).isEqualTo(sons.get("recentEntries"));
+
         // and the same move again answers the same; moving it elsewhere now is a conflict
         HubClient.Response again = hub.post("/console/customers/" + mother + "/contacts/" + contactId + "/move", agent,
                 "{\"toCustomerId\":\"" + son + "\",\"reason\":\"" + WHY + "\"}");
@@ -105,7 +116,7 @@ class MoveContactTest extends ChannelHubTest {
     }
 
     @Test
-    void a_contact_cannot_move_to_a_record_that_was_merged_into_another_and_nothing_moves() {
+    void a_contact_cannot_move_to_a_record_merged_into_another_nor_without_a_reason_and_nothing_moves() {
         String agent = agent();
         String from = registered(agent, "{\"category\":\"RESIDENT\",\"familyName\":\"Stays\"}");
         String survivor = registered(agent, "{\"category\":\"RESIDENT\",\"familyName\":\"Survives\"}");
@@ -122,6 +133,12 @@ class MoveContactTest extends ChannelHubTest {
 
         assertProblem(refused, 409);
         assertThat(refused.json().get("survivorCustomerId").asText()).isEqualTo(survivor);
+        assertProblem(hub.post("/console/customers/" + from + "/contacts/" + contact.get("contactId").asText() + "/move",
+                agent, "{\"toCustomerId\":\"" + survivor + "\"}"), 400);
+        assertProblem(hub.post("/console/customers/" + from + "/contacts/" + contact.get("contactId").asText() + "/move",
+                agent, "{\"toCustomerId\":\"" + from + "\",\"reason\":\"" + WHY + "\"}"), 400);
+        assertProblem(hub.post("/console/customers/" + from + "/contacts/no-such-contact/move",
+                agent, "{\"toCustomerId\":\"" + survivor + "\",\"reason\":\"" + WHY + "\"}"), 400);
         assertThat(eventsOf(from)).hasSize(contact.get("position").asInt() + 1);
     }
 

@@ -31,6 +31,8 @@ import uk.customerhub.api.CompleteWorklistTask;
 import uk.customerhub.api.WorklistTaskCompleted;
 import uk.customerhub.api.ComplaintEscalated;
 import uk.customerhub.api.ConflictingRequestException;
+import uk.customerhub.api.ContactMovedIn;
+import uk.customerhub.api.ContactMovedOut;
 import uk.customerhub.api.ContactNarrative;
 import uk.customerhub.api.ContactRecorded;
 import uk.customerhub.api.ContactType;
@@ -42,6 +44,9 @@ import uk.customerhub.api.CustomersMerged;
 import uk.customerhub.api.CustomersUnmerged;
 import uk.customerhub.api.MergeCustomerInto;
 import uk.customerhub.api.MergeCustomers;
+import uk.customerhub.api.MoveContact;
+import uk.customerhub.api.MovedContact;
+import uk.customerhub.api.ReceiveMovedContact;
 import uk.customerhub.api.UnmergeCustomerFrom;
 import uk.customerhub.api.UnmergeCustomers;
 import uk.customerhub.api.CustomerProfile;
@@ -137,6 +142,10 @@ public class Customer {
     private final Map<String, MergeState> mergedRecords = new HashMap<>();
     /** The last unmerge of each record that was merged into this one and no longer is, by retired id. */
     private final Map<String, MergeState> unmergedRecords = new HashMap<>();
+    /** Contacts an agent moved from this record to another, by contact id (see the move handlers at the end). */
+    private final Map<String, ContactMove> movedOut = new HashMap<>();
+    /** Contacts an agent moved to this record from another, by contact id. */
+    private final Map<String, ContactMove> movedIn = new HashMap<>();
 
     protected Customer() {
         // required by Axon to rebuild the record from its events
@@ -273,6 +282,7 @@ public class Customer {
 
     /** The clock a contact runs now: a complaint's latest stage, or the request's only clock. */
     private StatutoryClock currentClockOf(String contactId) {
+        refuseIfMovedOut(contactId);
         for (Integer stage : new Integer[]{2, 1, null}) {
             StatutoryClock clock = clocks.get(StatutoryClocks.clockId(contactId, stage));
             if (clock != null) {
@@ -416,7 +426,11 @@ public class Customer {
         String fingerprint = Fingerprint.of(command);
         TrackedServiceRequest.RecordedUpdate earlier = request.updates().get(command.updateId());
         if (earlier != null) {
-            if (!fingerprint.equals(earlier.fingerprint())) {
+            // an update that came with a moved contact was sent to the record it came from: compare it as sent there
+            String sent = earlier.recordedOn() == null ? fingerprint : Fingerprint.of(new UpdateServiceRequestStatus(
+                    earlier.recordedOn(), command.serviceRequestId(), command.providerId(), command.updateId(),
+                    command.status(), command.externalStatusCode(), command.personal(), command.updatedAt()));
+            if (!sent.equals(earlier.fingerprint())) {
                 throw new ConflictingRequestException("update " + command.updateId() + " was already received with a different body");
             }
             return receiptOf(request, earlier.position());
@@ -726,7 +740,7 @@ public class Customer {
         serviceRequests.computeIfPresent(serviceRequestId, (id, request) -> {
             TrackedServiceRequest.RecordedUpdate update = request.updates().get(updateId);
             return update == null ? request : request.withUpdate(updateId,
-                    new TrackedServiceRequest.RecordedUpdate(update.fingerprint(), sequence), request.closed());
+                    new TrackedServiceRequest.RecordedUpdate(update.fingerprint(), sequence, update.recordedOn()), request.closed());
         });
     }
 
@@ -879,6 +893,134 @@ public class Customer {
             @MetaDataValue(CustomersMerged.REASON) String reason) {
         mergedRecords.remove(event.retiredCustomerId());
         unmergedRecords.put(event.retiredCustomerId(), new MergeState(reason, sequence));
+        position = sequence;
+    }
+
+    // ---- moving a contact: an agent moves one contact (with the service request raised through it and its statutory
+    // ---- clocks) to another record. ContactMovedOut on this record (sent first), ContactMovedIn on the destination.
+    // Nothing is deleted: this record keeps the contact in its history, marked as moved and where to.
+
+    /**
+     * Moves a contact out to another record. A service request not routed yet cannot move (the router would route it
+     * on this record): it can once routed.
+     */
+    @CommandHandler
+    public Receipt handle(MoveContact command, RecordHistory history) {
+        String contactId = command.contactId();
+        ContactMove earlier = movedOut.get(contactId);
+        if (earlier != null) {
+            if (earlier.otherCustomerId().equals(command.toCustomerId()) && earlier.reason().equals(command.reason())) {
+                return new Receipt(customerId, contactId, contacts.get(contactId).serviceRequestId(), earlier.position());
+            }
+            throw new ConflictingRequestException(earlier.otherCustomerId().equals(command.toCustomerId())
+                    ? "contact " + contactId + " was already moved to customer " + command.toCustomerId() + " for another reason"
+                    : "contact " + contactId + " was already moved to customer " + earlier.otherCustomerId());
+        }
+        RecordedContactId contact = contacts.get(contactId);
+        if (contact == null) {
+            throw new InvalidInputException("contactId", "is not a contact on this record");
+        }
+        TrackedServiceRequest request = contact.serviceRequestId() == null ? null : serviceRequests.get(contact.serviceRequestId());
+        if (request != null && !request.routed()) {
+            throw new ConflictingRequestException("service request " + request.serviceRequestId()
+                    + " is not routed yet; its contact can be moved once the router has decided");
+        }
+        MovedContact moved = MovedContacts.describe(contactId, contact, request, history.of(customerId));
+        apply(new ContactMovedOut(customerId, contactId, command.toCustomerId(), moved),
+                MetaData.with(ContactMovedOut.REASON, command.reason()));
+        return new Receipt(customerId, contactId, moved.serviceRequestId(), position);
+    }
+
+    /**
+     * Takes in a contact the source record moved out to this one, as its {@link ContactMovedOut} describes it, and
+     * hands the contact id and service request id over to this record (so a provider's update reaches it here).
+     */
+    @CommandHandler
+    public Receipt handle(ReceiveMovedContact command, RecordHistory history, UniqueKeys uniqueKeys) {
+        String contactId = command.contactId();
+        String from = command.fromCustomerId();
+        ContactMove earlier = movedIn.get(contactId);
+        boolean takenIn = earlier != null && earlier.otherCustomerId().equals(from);
+        if (takenIn && !movedOut.containsKey(contactId)) {
+            return new Receipt(customerId, contactId, contacts.get(contactId).serviceRequestId(), earlier.position());
+        }
+        // the source's latest move of the contact, out or back in: only a move out to this record is still to take in
+        Optional<Object> latest = history.of(from).stream()
+                .map(RecordHistory.RecordedEvent::payload)
+                .filter(event -> event instanceof ContactMovedOut out && out.contactId().equals(contactId)
+                        || event instanceof ContactMovedIn in && in.moved().contactId().equals(contactId))
+                .reduce((first, second) -> second);
+        if (!(latest.orElse(null) instanceof ContactMovedOut out && out.toCustomerId().equals(customerId))) {
+            if (takenIn) {
+                // taken in once, moved on since, and back on the source: that move was completed long ago
+                return new Receipt(customerId, contactId, contacts.get(contactId).serviceRequestId(), earlier.position());
+            }
+            throw new ConflictingRequestException("contact " + contactId + " was not moved from customer " + from
+                    + " to customer " + customerId);
+        }
+        refuseIfMerged();
+        if (contacts.containsKey(contactId) && !movedOut.containsKey(contactId)) {
+            throw new ConflictingRequestException("contact " + contactId + " is on customer " + customerId + " already");
+        }
+        MovedContact moved = out.moved();
+        handOver(uniqueKeys, KeyNamespaces.CONTACT, contactId, from + "|" + moved.contactFingerprint(),
+                customerId + "|" + moved.contactFingerprint());
+        if (moved.serviceRequestId() != null) {
+            handOver(uniqueKeys, KeyNamespaces.SERVICE_REQUEST, moved.serviceRequestId(), from + "|" + contactId,
+                    customerId + "|" + contactId);
+        }
+        apply(new ContactMovedIn(customerId, from, moved), MetaData.with(ContactMovedOut.REASON, command.reason()));
+        return new Receipt(customerId, contactId, moved.serviceRequestId(), position);
+    }
+
+    private static void handOver(UniqueKeys uniqueKeys, String namespace, String key, String fromOwner, String toOwner) {
+        String owner = uniqueKeys.transfer(namespace, key, fromOwner, toOwner);
+        if (!toOwner.equals(owner)) {
+            throw new ConflictingRequestException(namespace + " id " + key + " is held by another record than the one it moves from");
+        }
+    }
+
+    /** A contact moved to another record takes nothing more here: its clocks and request are the destination's. */
+    private void refuseIfMovedOut(String contactId) {
+        ContactMove moved = movedOut.get(contactId);
+        if (moved != null) {
+            throw new ConflictingRequestException("contact " + contactId + " was moved to customer " + moved.otherCustomerId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ContactMovedOut event, @SequenceNumber long sequence, @MetaDataValue(ContactMovedOut.REASON) String reason) {
+        movedOut.put(event.contactId(), new ContactMove(event.toCustomerId(), reason, sequence));
+        if (event.moved().serviceRequestId() != null) {
+            serviceRequests.remove(event.moved().serviceRequestId());
+        }
+        clocks.values().removeIf(clock -> clock.contactId().equals(event.contactId()));
+        position = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ContactMovedIn event, @SequenceNumber long sequence, @MetaDataValue(ContactMovedOut.REASON) String reason) {
+        MovedContact moved = event.moved();
+        movedOut.remove(moved.contactId());
+        movedIn.put(moved.contactId(), new ContactMove(event.fromCustomerId(), reason, sequence));
+        contacts.put(moved.contactId(), new RecordedContactId(moved.contactFingerprint(), moved.serviceRequestId(), sequence));
+        ServiceRequestRaised raised = moved.serviceRequest();
+        if (raised != null) {
+            Map<String, TrackedServiceRequest.RecordedUpdate> updates = new HashMap<>();
+            moved.updates().forEach(update -> updates.put(update.update().updateId(),
+                    new TrackedServiceRequest.RecordedUpdate(update.fingerprint(), sequence, update.update().customerId())));
+            MovedContact.ServiceLevel level = moved.serviceLevel();
+            SlaClock sla = level == null ? null : new SlaClock(level.response(), level.responseDueDate(),
+                    level.responseDueAt(), level.resolution(), level.resolutionDueDate(), level.resolutionDueAt(),
+                    level.pausedAt(), sequence);
+            serviceRequests.put(raised.serviceRequestId(), new TrackedServiceRequest(raised.serviceRequestId(),
+                    moved.contactId(), raised.serviceCode(), raised.serviceVersion(), raised.visibility(),
+                    raised.specialism(), moved.providerId(), moved.providerId() == null ? -1 : sequence, updates,
+                    moved.closed(), sla));
+        }
+        moved.clocks().forEach(clock -> clocks.put(clock.clockId(), new StatutoryClock(clock.clockId(),
+                moved.contactId(), clock.kind(), clock.stage(), clock.receivedAt(), clock.dueDate(), clock.dueAt(),
+                clock.visibility(), clock.specialism(), clock.status(), sequence, sequence)));
         position = sequence;
     }
 }

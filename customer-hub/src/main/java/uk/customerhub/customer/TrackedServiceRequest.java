@@ -55,7 +55,14 @@ record TrackedServiceRequest(String serviceRequestId,
                 providerId, routedPosition, updates, closed, clock);
     }
 
-    /** A provider update as remembered: the fingerprint of its content and the position it was recorded at. */
-    record RecordedUpdate(String fingerprint, long position) {
+    /**
+     * A provider update as remembered: the fingerprint of its content and the position it was recorded at;
+     * {@code recordedOn} is the record the update was sent to when it came with its contact from there (the
+     * fingerprint digests the update as sent to that record), null for an update sent to this one.
+     */
+    record RecordedUpdate(String fingerprint, long position, String recordedOn) {
+        RecordedUpdate(String fingerprint, long position) {
+            this(fingerprint, position, null);
+        }
     }
 }

@@ -18,4 +18,14 @@ public interface UniqueKeys {
 
     /** The owner of {@code key} in {@code namespace}, if it has been claimed. */
     Optional<String> ownerOf(String namespace, String key);
+
+    /**
+     * Hands {@code key} in {@code namespace} from {@code fromOwner} to {@code toOwner} (a contact moved to another
+     * record takes its keys along). Asking again after it was handed over changes nothing.
+     *
+     * @return the owner that holds the key after this call: {@code toOwner} when it was handed over (now or before)
+     */
+    default String transfer(String namespace, String key, String fromOwner, String toOwner) {
+        throw new UnsupportedOperationException("these unique keys cannot be handed over");
+    }
 }

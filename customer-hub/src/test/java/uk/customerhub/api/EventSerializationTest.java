@@ -110,8 +110,31 @@ class EventSerializationTest {
                         StatutoryClockStopReason.ESCALATED, RECORDED, true),
                 CLOCK_STOPPED,
                 CLOCK_OVERDUE,
-                DELIVERY_FAILED);
+                DELIVERY_FAILED,
+                new ContactMovedOut("cust-1", "c-2", "cust-2", MOVED_REQUEST),
+                new ContactMovedIn("cust-2", "cust-1", MOVED_REQUEST),
+                new ContactMovedIn("cust-2", "cust-1", MOVED_CONTACT));
     }
+
+    /** A contact with its routed, updated service request, service level clock and (for the test) a stopped clock. */
+    static final MovedContact MOVED_REQUEST = new MovedContact("c-2",
+            new ContactRecorded("cust-1", "c-2", Channel.WEB, ContactType.SERVICE_REQUEST, Direction.INBOUND, RECORDED,
+                    RecordedBy.selfService(), Outcome.SERVICE_REQUEST_RAISED, Visibility.RESIDENT_VISIBLE, null,
+                    new ContactNarrative("A mattress dumped behind the shops")),
+            RECORDED, "3f2a", FULL_REQUEST, RECORDED, "waste-operations", false,
+            List.of(new MovedContact.ProviderUpdate(new ServiceRequestStatusUpdated("cust-1", "sr-1", "waste-operations",
+                    "u-1", ServiceRequestStatus.ACTION_SCHEDULED, "WO-77", RECORDED, new StatusNote("Crew booked")),
+                    RECORDED, "9c1d")),
+            new MovedContact.ServiceLevel(SlaTargetStatus.MET, LocalDate.of(2025, 3, 6),
+                    Instant.parse("2025-03-07T00:00:00Z"), SlaTargetStatus.RUNNING, LocalDate.of(2025, 3, 18),
+                    Instant.parse("2025-03-19T00:00:00Z"), RECORDED),
+            List.of(new MovedContact.Clock("c-2", StatutoryClockKind.FOI_REQUEST, null, RECORDED, LocalDate.of(2025, 4, 1),
+                    Instant.parse("2025-04-01T23:00:00Z"), StatutoryClockStatus.STOPPED, RECORDED,
+                    StatutoryClockStopReason.RESPONDED, Visibility.RESIDENT_VISIBLE, null)));
+
+    /** A plain contact: no request, no clocks, stored without a fingerprint. */
+    static final MovedContact MOVED_CONTACT = new MovedContact("c-3", FULL_CONTACT, RECORDED, null, null, null, null,
+            false, List.of(), null, List.of());
 
     static final ServiceRequestDeliveryFailed DELIVERY_FAILED = new ServiceRequestDeliveryFailed("cust-1", "sr-1",
             "highways-partner", "msg_0a1b", 10, "HTTP 503", Instant.parse("2025-03-07T10:15:30Z"));
@@ -217,6 +240,17 @@ class EventSerializationTest {
                 arguments(CLOCK_OVERDUE, """
                         {"customerId":"cust-1","clockId":"c-6:stage-1","contactId":"c-6","kind":"COMPLAINT","stage":1,
                          "dueDate":"2025-03-18","overdueSince":"2025-03-19T00:00:00Z"}
+                        """),
+                arguments(new ContactMovedIn("cust-2", "cust-1", MOVED_CONTACT), """
+                        {"customerId":"cust-2","fromCustomerId":"cust-1","moved":{"contactId":"c-3",
+                         "contact":{"customerId":"cust-1","contactId":"c-1","channel":"FACE_TO_FACE","type":"REFERRAL",
+                           "direction":"INBOUND","occurredAt":"2025-03-04T10:15:30.123456789Z",
+                           "recordedBy":{"kind":"ASSISTED","agentId":"agent-7","accessPoint":"Gateway"},
+                           "outcome":"TRANSFERRED_TO_SPECIALIST","visibility":"RESTRICTED",
+                           "specialism":"CHILDRENS_SAFEGUARDING","personal":{"summary":"Concern raised about a child"}},
+                         "recordedAt":"2025-03-04T10:15:30.123456789Z","contactFingerprint":null,
+                         "serviceRequest":null,"raisedAt":null,"providerId":null,"closed":false,"updates":[],
+                         "serviceLevel":null,"clocks":[]}}
                         """),
                 arguments(DELIVERY_FAILED, """
                         {"customerId":"cust-1","serviceRequestId":"sr-1","providerId":"highways-partner",

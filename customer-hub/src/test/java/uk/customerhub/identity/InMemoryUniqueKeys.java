@@ -19,6 +19,13 @@ public class InMemoryUniqueKeys implements UniqueKeys {
         return Optional.ofNullable(owners.get(idOf(namespace, key)));
     }
 
+    @Override
+    public String transfer(String namespace, String key, String fromOwner, String toOwner) {
+        String id = idOf(namespace, key);
+        owners.replace(id, fromOwner, toOwner);
+        return owners.get(id);
+    }
+
     /** How many keys have been claimed, in every namespace. */
     public int size() {
         return owners.size();

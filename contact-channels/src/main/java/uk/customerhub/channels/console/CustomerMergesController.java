@@ -36,7 +36,8 @@ import uk.customerhub.channels.web.Provenances;
  * is recorded on the retired record first ({@code CustomerMergedInto}: from then on it takes no new contacts), then on
  * the survivor ({@code CustomersMerged}: its single view shows both histories). Should the survivor refuse (it was
  * itself merged into another record meanwhile), the retired record's merge is undone before answering 409. Both
- * steps answer a retry with their first receipt, so a request that stopped half way is completed by sending it again.
+ * steps answer a retry with their first receipt, so a request that stopped half way is completed by sending it again;
+ * the hub completes it by itself too ({@code MergeAndMoveCompletion} in projections).
  * An unmerge goes the other way round: the survivor first, then the retired record.
  */
 @RestController

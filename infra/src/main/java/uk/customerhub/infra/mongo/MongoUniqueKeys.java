@@ -62,6 +62,22 @@ public class MongoUniqueKeys implements UniqueKeys {
         return ownerOf(idOf(namespace, key));
     }
 
+    /**
+     * Reads the owner, then writes the new one by {@code _id}: a key is handed over only by the record that takes the
+     * contact in, one command at a time, so no second writer races this one.
+     */
+    @Override
+    public String transfer(String namespace, String key, String fromOwner, String toOwner) {
+        String id = idOf(namespace, key);
+        Optional<String> owner = ownerOf(id);
+        if (owner.isEmpty() || !owner.get().equals(fromOwner)) {
+            return owner.orElse(null);
+        }
+        keys.updateOne(new Document("_id", id), new Document("$set", new Document("owner", toOwner)
+                .append("transferredAt", Date.from(Instant.now()))));
+        return toOwner;
+    }
+
     private Optional<String> ownerOf(String id) {
         Document found = keys.find(new Document("_id", id)).first();
         return Optional.ofNullable(found).map(document -> document.getString("owner"));

@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 import uk.customerhub.catalogue.InMemoryServiceCatalogue;
 import uk.customerhub.clocks.StatutoryTargets;
 import uk.customerhub.customer.Customer;
+import uk.customerhub.customer.RecordHistory;
 import uk.customerhub.identity.UniqueKeys;
 
 import java.lang.reflect.Constructor;
@@ -47,7 +48,7 @@ final class RebuiltRecords {
         ParameterResolverFactory resources = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Customer.class),
                 new SimpleResourceParameterResolverFactory(List.of(unusedKeys, StatutoryTargets.defaults(),
-                        new InMemoryServiceCatalogue())));
+                        (RecordHistory) customerId -> List.of(), new InMemoryServiceCatalogue())));
         AggregateModel<Customer> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(Customer.class, resources);
         long sequence = 0;
         for (Object event : events) {

@@ -101,6 +101,8 @@ final class HubAxon implements AutoCloseable {
                         .configureCache(c -> new RecentRecordsCache(10_000))
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY)))
                 .registerComponent(UniqueKeys.class, c -> new MongoUniqueKeys(database, keyedHash))
+                .registerComponent(uk.customerhub.customer.RecordHistory.class,
+                        c -> new uk.customerhub.infra.customers.EventStoreRecordHistory(c.eventStore()))
                 .configureCorrelationDataProviders(c -> List.of(
                         new SimpleCorrelationDataProvider(Provenance.KEYS.toArray(String[]::new))));
         registerStatutoryTargets(configurer);

@@ -8,9 +8,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.bson.Document;
+import uk.customerhub.api.ContactMovedIn;
 import uk.customerhub.api.Provenance;
 import uk.customerhub.api.StatutoryClockOverdue;
 import uk.customerhub.api.StatutoryClockStarted;
+import uk.customerhub.api.StatutoryClockStatus;
 import uk.customerhub.api.StatutoryClockStopped;
 
 import java.time.Instant;
@@ -56,6 +58,19 @@ public class StatutoryClockTimers {
                         .append(ORGANISATION, organisation == null ? Provenance.DEFAULT_ORGANISATION : organisation)
                         .append(DUE_AT, Date.from(event.dueAt())),
                 new ReplaceOptions().upsert(true));
+    }
+
+    /** A contact moved to another record takes its running clocks along: their timers now ask that record. */
+    @EventHandler
+    public void on(ContactMovedIn event, @MetaDataValue(Provenance.ORGANISATION) String organisation) {
+        event.moved().clocks().stream()
+                .filter(clock -> clock.status() == StatutoryClockStatus.OPEN)
+                .forEach(clock -> timers.replaceOne(Filters.eq(ID, clock.clockId()),
+                        new Document(ID, clock.clockId())
+                                .append(CUSTOMER_ID, event.customerId())
+                                .append(ORGANISATION, organisation == null ? Provenance.DEFAULT_ORGANISATION : organisation)
+                                .append(DUE_AT, Date.from(clock.dueAt())),
+                        new ReplaceOptions().upsert(true)));
     }
 
     @EventHandler

@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import uk.customerhub.api.ComplaintEscalated;
+import uk.customerhub.api.ContactMovedIn;
+import uk.customerhub.api.ContactMovedOut;
 import uk.customerhub.api.ContactRecorded;
 import uk.customerhub.api.CustomerMergedInto;
 import uk.customerhub.api.CustomerRegistered;
@@ -15,6 +17,7 @@ import uk.customerhub.api.CustomersMerged;
 import uk.customerhub.api.CustomersUnmerged;
 import uk.customerhub.api.IdentityKind;
 import uk.customerhub.api.IdentityLinked;
+import uk.customerhub.api.MovedContact;
 import uk.customerhub.api.OpenServiceRequest;
 import uk.customerhub.api.ProfileUpdated;
 import uk.customerhub.api.Provenance;
@@ -179,6 +182,41 @@ public class CustomerViewProjection {
     @EventHandler
     public void on(CustomerUnmergedFrom event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         apply(event.customerId(), sequence, recordedAt, StoredCustomerView::unmergeFrom);
+    }
+
+    // ---- moves: the contact's entries stay on the record it leaves, marked as they are read (where to); the
+    // ---- destination shows the contact, its service request and its clocks as they were moved, from then on
+
+    @EventHandler
+    public void on(ContactMovedOut event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        apply(event.customerId(), sequence, recordedAt, view -> view.moveOut(event.contactId(), event.toCustomerId(),
+                event.moved().serviceRequestId()));
+    }
+
+    @EventHandler
+    public void on(ContactMovedIn event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        MovedContact moved = event.moved();
+        ContactRecorded contact = moved.contact();
+        String from = event.fromCustomerId();
+        apply(event.customerId(), sequence, recordedAt, view -> {
+            addEntry(view, number -> new TimelineEntry(number, TimelineEntryKind.CONTACT, recordedAt,
+                    contact.occurredAt(), contact.contactId(), null, contact.channel(), contact.type(),
+                    contact.direction(), contact.outcome(), contact.recordedBy(), contact.visibility(),
+                    contact.specialism(), contact.personal().summary(), null, null, null, sequence,
+                    contact.personal().transcript(), null, from, null));
+            ServiceRequestRaised raised = moved.serviceRequest();
+            if (raised != null) {
+                addEntry(view, number -> new TimelineEntry(number, TimelineEntryKind.SERVICE_REQUEST, recordedAt, null,
+                        raised.contactId(), raised.serviceRequestId(), null, null, null, null, null,
+                        raised.visibility(), raised.specialism(), raised.personal().description(), raised.serviceCode(),
+                        raised.personal().attributes(), raised.personal().location(), sequence, null, null, from, null));
+                view.openServiceRequest(ServiceRequestProgress.asMoved(moved, OPEN));
+                view.changeServiceRequest(raised.serviceRequestId(), request -> request);
+            }
+            moved.clocks().forEach(clock -> view.startClock(new StatutoryClockView(clock.clockId(),
+                    moved.contactId(), clock.kind(), clock.stage(), clock.receivedAt(), clock.dueDate(), clock.status(),
+                    clock.stoppedAt(), clock.stopReason(), clock.visibility(), clock.specialism())));
+        });
     }
 
     // ---- a service request after it is raised: its provider, the provider's updates, its service level targets

@@ -130,6 +130,7 @@ public class CustomerViewQueries {
                 : store.filteredEntries(numbering, view.customerId(), filter, oldest, newest);
         List<TimelineEntry> entries = read.stream()
                 .filter(entry -> viewer.maySee(entry.visibility(), entry.specialism()))
+                .map(view::marked)
                 .sorted(Comparator.comparingLong(TimelineEntry::number).reversed())
                 .toList();
         long total = filter == null ? view.entriesSeenBy(viewer) : view.filteredSeenBy(viewer, filter);

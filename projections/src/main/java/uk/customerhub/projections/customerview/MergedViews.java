@@ -113,6 +113,7 @@ final class MergedViews {
                     : store.filteredEntries(numbering, record.customerId(), filter, oldest, newest);
             read.stream()
                     .filter(entry -> viewer.maySee(entry.visibility(), entry.specialism()))
+                    .map(record::marked)
                     .sorted(Comparator.comparingLong(TimelineEntry::number).reversed())
                     .forEach(seen::add);
             newest = oldest - 1;

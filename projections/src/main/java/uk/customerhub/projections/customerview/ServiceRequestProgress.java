@@ -1,8 +1,11 @@
 package uk.customerhub.projections.customerview;
 
+import uk.customerhub.api.MovedContact;
 import uk.customerhub.api.OpenServiceRequest;
 import uk.customerhub.api.ServiceLevelView;
+import uk.customerhub.api.ServiceRequestRaised;
 import uk.customerhub.api.ServiceRequestStatus;
+import uk.customerhub.api.ServiceRequestStatusUpdated;
 import uk.customerhub.api.ServiceRequestUpdate;
 import uk.customerhub.api.SlaTarget;
 import uk.customerhub.api.SlaTargetStatus;
@@ -92,5 +95,33 @@ final class ServiceRequestProgress {
                 .toList();
         List<OpenServiceRequest> dropped = finished.subList(Math.min(FINISHED_REQUESTS, finished.size()), finished.size());
         return requests.stream().filter(request -> !dropped.contains(request)).toList();
+    }
+
+    /**
+     * A service request moved in with its contact, as the record it left showed it: raised, routed, updated by its
+     * provider and with its service level targets as they stand.
+     */
+    static OpenServiceRequest asMoved(MovedContact moved, String openStatus) {
+        ServiceRequestRaised raised = moved.serviceRequest();
+        OpenServiceRequest request = new OpenServiceRequest(raised.serviceRequestId(), raised.contactId(),
+                raised.serviceCode(), openStatus, raised.personal().description(), moved.raisedAt(),
+                raised.visibility(), raised.specialism());
+        if (moved.providerId() != null) {
+            request = routedTo(request, moved.providerId());
+        }
+        for (MovedContact.ProviderUpdate provider : moved.updates()) {
+            ServiceRequestStatusUpdated update = provider.update();
+            request = updated(request, new ServiceRequestUpdate(update.status().wireName(),
+                    update.externalStatusCode(), update.personal().text(), update.updatedAt(), update.providerId()));
+        }
+        MovedContact.ServiceLevel level = moved.serviceLevel();
+        if (level != null) {
+            boolean paused = level.pausedAt() != null;
+            request = withServiceLevel(request, new ServiceLevelView(level.responseDueDate(),
+                    paused && level.response() == SlaTargetStatus.RUNNING ? SlaTargetStatus.PAUSED : level.response(),
+                    level.resolutionDueDate(),
+                    paused && level.resolution() == SlaTargetStatus.RUNNING ? SlaTargetStatus.PAUSED : level.resolution()));
+        }
+        return request;
     }
 }

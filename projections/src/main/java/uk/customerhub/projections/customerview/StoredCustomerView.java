@@ -326,6 +326,7 @@ final class StoredCustomerView {
                 .stream()
                 .map(TimelineEntryDocuments::fromDocument)
                 .filter(entry -> viewer.maySee(entry.visibility(), entry.specialism()))
+                .map(this::marked)
                 .toList();
         List<OpenServiceRequest> openRequests = document.getList(OPEN_SERVICE_REQUESTS, Document.class).stream()
                 .map(OpenServiceRequestDocuments::fromDocument)
@@ -458,5 +459,39 @@ final class StoredCustomerView {
         } else {
             document.put(MERGED_RECORDS, records);
         }
+    }
+
+    // ---- moves: contacts an agent moved from this record to another (absent when none) ----
+
+    private static final String MOVED_CONTACTS = "movedContacts";
+
+    /**
+     * An agent moved a contact to another record: its entries stay, marked as moved as they are read
+     * ({@link #marked}); the service request raised through it and its statutory clocks leave this view (the
+     * destination's shows them).
+     */
+    void moveOut(String contactId, String toCustomerId, String serviceRequestId) {
+        List<Document> moved = new ArrayList<>(document.getList(MOVED_CONTACTS, Document.class, List.of()));
+        moved.removeIf(earlier -> contactId.equals(earlier.getString("contactId")));
+        moved.add(new Document("contactId", contactId).append("to", toCustomerId));
+        document.put(MOVED_CONTACTS, moved);
+        if (serviceRequestId != null) {
+            document.put(OPEN_SERVICE_REQUESTS, document.getList(OPEN_SERVICE_REQUESTS, Document.class).stream()
+                    .filter(request -> !serviceRequestId.equals(request.getString("serviceRequestId")))
+                    .toList());
+        }
+        storeClocks(clocks().stream().filter(clock -> !contactId.equals(clock.contactId())).toList());
+    }
+
+    /** An entry as this record shows it: marked with the record its contact was moved to, if it was. */
+    TimelineEntry marked(TimelineEntry entry) {
+        if (entry.contactId() == null || !document.containsKey(MOVED_CONTACTS)) {
+            return entry;
+        }
+        return document.getList(MOVED_CONTACTS, Document.class).stream()
+                .filter(moved -> entry.contactId().equals(moved.getString("contactId")))
+                .findFirst()
+                .map(moved -> entry.movedTo(moved.getString("to")))
+                .orElse(entry);
     }
 }

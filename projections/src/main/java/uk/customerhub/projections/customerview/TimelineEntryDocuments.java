@@ -50,6 +50,9 @@ final class TimelineEntryDocuments {
             // only when there is one, so the entries without keep the shape they were stored in before
             document.append("transcript", entry.transcript());
         }
+        if (entry.movedFrom() != null) {
+            document.append("movedFrom", entry.movedFrom());
+        }
         return document;
     }
 
@@ -73,6 +76,8 @@ final class TimelineEntryDocuments {
                 location(document.get("location", Document.class)),
                 document.getLong("position"),
                 document.getString("transcript"),
+                null,
+                document.getString("movedFrom"),
                 null);
     }
 

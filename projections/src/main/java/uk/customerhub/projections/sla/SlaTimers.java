@@ -8,6 +8,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.bson.Document;
+import uk.customerhub.api.ContactMovedIn;
+import uk.customerhub.api.MovedContact;
 import uk.customerhub.api.Provenance;
 import uk.customerhub.api.SlaClockPaused;
 import uk.customerhub.api.SlaClockResumed;
@@ -15,6 +17,7 @@ import uk.customerhub.api.SlaClockStarted;
 import uk.customerhub.api.SlaTarget;
 import uk.customerhub.api.SlaTargetBreached;
 import uk.customerhub.api.SlaTargetMet;
+import uk.customerhub.api.SlaTargetStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +68,22 @@ public class SlaTimers {
         }
         if (event.resolutionDueAt() != null) {
             add(event.customerId(), event.serviceRequestId(), SlaTarget.RESOLUTION, organisation, event.resolutionDueAt());
+        }
+    }
+
+    /** A request moved with its contact to another record: its running targets' timers now ask that record. */
+    @EventHandler
+    public void on(ContactMovedIn event, @MetaDataValue(Provenance.ORGANISATION) String organisation) {
+        MovedContact.ServiceLevel level = event.moved().serviceLevel();
+        if (level == null || level.pausedAt() != null) {
+            return;
+        }
+        String serviceRequestId = event.moved().serviceRequestId();
+        if (level.response() == SlaTargetStatus.RUNNING) {
+            add(event.customerId(), serviceRequestId, SlaTarget.RESPONSE, organisation, level.responseDueAt());
+        }
+        if (level.resolution() == SlaTargetStatus.RUNNING) {
+            add(event.customerId(), serviceRequestId, SlaTarget.RESOLUTION, organisation, level.resolutionDueAt());
         }
     }
 

@@ -35,7 +35,7 @@ import java.util.List;
 /**
  * The hub's Axon wiring rebuilt without Spring, as {@code AxonConfiguration}, {@code StoredMessageSerializers},
  * {@code MongoConfiguration} and application.yml set it up: the given event storage engine in an embedded event
- * store, the {@link Customer} aggregate with a {@link RecentRecordsCache} (10,000) and a snapshot every 100 events, unique
+ * store, the {@link Customer} aggregate with a {@link RecentRecordsCache} (10,000 unless given) and a snapshot every 100 events, unique
  * keys on MongoDB, Jackson everywhere, provenance metadata copied from commands to events, and optionally the
  * "customer-view" tracking processor (one thread, one segment, batches of 100) with the real projection, its batched
  * writes and the dead-letter queue's identifier cache (as ProjectionConfiguration), the hub's token store and its
@@ -55,12 +55,17 @@ final class HubAxon implements AutoCloseable {
         AXON_MONGO
     }
 
+    /** The hub's aggregate cache size (AxonConfiguration's default). */
+    static final int CACHED_RECORDS = 10_000;
+
     final Configuration configuration;
     final CommandGateway commands;
+    final EventStorageEngine engine;
 
-    private HubAxon(Configuration configuration) {
+    private HubAxon(Configuration configuration, EventStorageEngine engine) {
         this.configuration = configuration;
         this.commands = configuration.commandGateway();
+        this.engine = engine;
     }
 
     /** The storage engine as the hub would build it on {@code database}. */
@@ -91,6 +96,16 @@ final class HubAxon implements AutoCloseable {
 
     static HubAxon start(Engine kind, MongoClient client, MongoDatabase database, KeyedHash keyedHash,
                          Object extraViewHandler) {
+        return start(kind, client, database, keyedHash, extraViewHandler, CACHED_RECORDS);
+    }
+
+    /**
+     * As {@link #start(Engine, MongoClient, MongoDatabase, KeyedHash, Object)}, with an aggregate cache of
+     * {@code cachedRecords}: fewer than the customers a run contacts in turn, and every contact loads its record from
+     * the store, as most do in a hub whose 10,000 cached records are a few percent of its 250,000 customers.
+     */
+    static HubAxon start(Engine kind, MongoClient client, MongoDatabase database, KeyedHash keyedHash,
+                         Object extraViewHandler, int cachedRecords) {
         EventStorageEngine engine = engine(kind, client, database, BenchmarkSerializers.events());
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> BenchmarkSerializers.general())
@@ -98,7 +113,7 @@ final class HubAxon implements AutoCloseable {
                 .configureMessageSerializer(c -> BenchmarkSerializers.messages())
                 .configureEmbeddedEventStore(c -> engine)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Customer.class)
-                        .configureCache(c -> new RecentRecordsCache(10_000))
+                        .configureCache(c -> new RecentRecordsCache(cachedRecords))
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY)))
                 .registerComponent(UniqueKeys.class, c -> new MongoUniqueKeys(database, keyedHash))
                 .registerComponent(uk.customerhub.customer.RecordHistory.class,
@@ -131,7 +146,7 @@ final class HubAxon implements AutoCloseable {
         }
         Configuration configuration = configurer.buildConfiguration();
         configuration.start();
-        return new HubAxon(configuration);
+        return new HubAxon(configuration, engine);
     }
 
     /**

@@ -4,6 +4,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 
@@ -33,6 +35,16 @@ public final class BenchmarkSeeding {
     public static long nextPosition(MongoDatabase database) {
         Document counter = database.getCollection(CommitStorageEngine.COUNTERS).find(Filters.eq("_id", "global-position")).first();
         return counter == null ? 0 : ((Number) counter.get("next")).longValue();
+    }
+
+    /**
+     * The batch a tracking processor whose token stands at {@code afterPosition} (no gaps) fetches next: the same
+     * call {@link CommitStorageEngine}'s tracking stream makes for every batch after its first. Returns how many
+     * events it found.
+     */
+    public static int nextTrackingBatch(EventStorageEngine engine, long afterPosition, int batchSize) {
+        return ((CommitStorageEngine) engine)
+                .fetchTrackedEvents(GapAwareTrackingToken.newInstance(afterPosition, List.of()), batchSize).size();
     }
 
     /** Sets the position counter, after seeded commits took the positions below {@code next}. */

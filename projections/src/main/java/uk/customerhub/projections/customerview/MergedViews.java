@@ -42,13 +42,13 @@ final class MergedViews {
 
     /** The survivor's view as {@code viewer} may see it, with the records merged into it. */
     CustomerView seenBy(Viewer viewer, StoredCustomerView survivor, List<StoredCustomerView> merged) {
-        CustomerView own = survivor.seenBy(viewer);
+        CustomerView own = survivor.seenBy(viewer, recent(survivor, viewer));
         if (merged.isEmpty()) {
             return own;
         }
         List<CustomerView> views = new ArrayList<>();
         views.add(own);
-        merged.forEach(record -> views.add(record.seenBy(viewer)));
+        merged.forEach(record -> views.add(record.seenBy(viewer, recent(record, viewer))));
 
         List<Identity> identities = new ArrayList<>();
         List<OpenServiceRequest> requests = new ArrayList<>();
@@ -73,6 +73,24 @@ final class MergedViews {
                 clocks.stream().sorted(StoredCustomerView.MOST_URGENT_FIRST).toList(),
                 Collections.unmodifiableMap(byChannel), newest, total, own.registeredAt(), updatedAt,
                 own.position(), own.mergedRecords(), own.mergedInto(), own.provisional());
+    }
+
+    /**
+     * The entries among the {@value StoredCustomerView#RECENT_ENTRIES} newest of a record's timeline (in the viewer's
+     * numbering) that the viewer may see, newest first and without transcripts: one {@code $in} by {@code _id}.
+     */
+    private List<TimelineEntry> recent(StoredCustomerView record, Viewer viewer) {
+        TimelineNumbering numbering = StoredCustomerView.numberingFor(viewer);
+        long newest = record.newestEntry(numbering);
+        if (newest < 1) {
+            return List.of();
+        }
+        long oldest = Math.max(1, newest - StoredCustomerView.RECENT_ENTRIES + 1);
+        return store.entries(numbering, record.customerId(), oldest, newest).stream()
+                .filter(entry -> viewer.maySee(entry.visibility(), entry.specialism()))
+                .sorted(Comparator.comparingLong(TimelineEntry::number).reversed())
+                .map(TimelineEntry::withoutTranscript)
+                .toList();
     }
 
     /** A page of the survivor's timeline merged with the records merged into it, newest first. */

@@ -27,9 +27,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One customer's document in {@code customer_views}: everything needed to answer the single view in one read, for
- * every kind of viewer. Beside the profile, identities and open service requests it keeps two sets of figures and
- * recent entries: over every entry (for staff) and over the resident-visible entries only (for the resident). Staff
+ * One customer's document in {@code customer_views}: everything needed to answer the single view, for every kind of
+ * viewer, with one read of it and one {@code $in} of its newest timeline entries (kept in their own documents, not
+ * copied here: this document is rewritten by every event of the customer, so it is kept small). Beside the profile,
+ * identities and open service requests it keeps two sets of figures: over every entry (for staff) and over the
+ * resident-visible entries only (for the resident). Staff
  * must not learn of restricted entries outside their specialisms, not even by their count, so it also keeps, per
  * specialism, how many restricted entries there are and on which channels, to subtract them.
  * <p>
@@ -61,8 +63,12 @@ final class StoredCustomerView {
     private static final String RESIDENT_CONTACTS_BY_CHANNEL = "residentContactsByChannel";
     private static final String RESTRICTED = "restricted";
     private static final String FILTER_COUNTS = "filterCounts";
-    private static final String RECENT = "recentEntries";
-    private static final String RECENT_RESIDENT = "recentResidentEntries";
+    /**
+     * Views once kept copies of their most recent entries here (about 1 KB each, 20 of them); they are read from the
+     * timeline's own documents now, and a view written again drops these fields.
+     */
+    private static final String FORMER_RECENT = "recentEntries";
+    private static final String FORMER_RECENT_RESIDENT = "recentResidentEntries";
     private static final String REGISTERED_AT = "registeredAt";
     private static final String UPDATED_AT = "updatedAt";
 
@@ -95,8 +101,6 @@ final class StoredCustomerView {
                 .append(CONTACTS_BY_CHANNEL, new Document())
                 .append(RESIDENT_CONTACTS_BY_CHANNEL, new Document())
                 .append(RESTRICTED, new Document())
-                .append(RECENT, List.of())
-                .append(RECENT_RESIDENT, List.of())
                 .append(REGISTERED_AT, BsonValues.date(registeredAt))
                 .append(UPDATED_AT, BsonValues.date(registeredAt))
                 .append(POSITION, position);
@@ -234,7 +238,7 @@ final class StoredCustomerView {
                 clock.receivedAt(), clock.dueDate(), status, stoppedAt, reason, clock.visibility(), clock.specialism());
     }
 
-    /** Counts an entry numbered in {@link TimelineNumbering#ALL_ENTRIES} and keeps it among the recent ones. */
+    /** Counts an entry numbered in {@link TimelineNumbering#ALL_ENTRIES}. */
     void addEntry(TimelineEntry entry) {
         document.put(ENTRY_COUNT, entry.number());
         countContact(document, CONTACTS_BY_CHANNEL, entry);
@@ -248,14 +252,12 @@ final class StoredCustomerView {
             ofSpecialism.put(ENTRY_COUNT, ofSpecialism.getLong(ENTRY_COUNT) + 1);
             countContact(ofSpecialism, CONTACTS_BY_CHANNEL, entry);
         }
-        keepRecent(RECENT, entry);
     }
 
-    /** Counts an entry numbered in {@link TimelineNumbering#RESIDENT_VISIBLE} and keeps it among the recent ones. */
+    /** Counts an entry numbered in {@link TimelineNumbering#RESIDENT_VISIBLE}. */
     void addResidentEntry(TimelineEntry entry) {
         document.put(RESIDENT_ENTRY_COUNT, entry.number());
         countContact(document, RESIDENT_CONTACTS_BY_CHANNEL, entry);
-        keepRecent(RECENT_RESIDENT, entry);
     }
 
     /**
@@ -313,21 +315,30 @@ final class StoredCustomerView {
     void applied(long position, Instant recordedAt) {
         document.put(POSITION, position);
         document.put(UPDATED_AT, BsonValues.date(recordedAt));
+        document.remove(FORMER_RECENT);
+        document.remove(FORMER_RECENT_RESIDENT);
+    }
+
+    /** The numbering whose newest entries {@code viewer} is shown: the resident-visible one for a resident. */
+    static TimelineNumbering numberingFor(Viewer viewer) {
+        return viewer.isResident() ? TimelineNumbering.RESIDENT_VISIBLE : TimelineNumbering.ALL_ENTRIES;
+    }
+
+    /** The number of the newest entry of {@code numbering} (0 when it has none). */
+    long newestEntry(TimelineNumbering numbering) {
+        return numbering == TimelineNumbering.RESIDENT_VISIBLE ? residentEntryCount() : entryCount();
     }
 
     /**
      * The single view as {@code viewer} may see it; whether they may see this customer at all is for
      * {@link ViewerAccess} to decide. A resident gets the resident-visible figures and entries. Staff get the figures
-     * over every entry less the restricted ones they may not see, and the recent entries they may see: so fewer than
-     * {@value #RECENT_ENTRIES} when some of the most recent are hidden from them.
+     * over every entry less the restricted ones they may not see. {@code recent} are the entries among the
+     * {@value #RECENT_ENTRIES} newest of the viewer's numbering ({@link #numberingFor}) that they may see, newest
+     * first: so fewer than {@value #RECENT_ENTRIES} when some of the most recent are hidden from them. They are read
+     * from the timeline's documents, not kept here, so the view a batch of events rewrites stays small.
      */
-    CustomerView seenBy(Viewer viewer) {
-        List<TimelineEntry> recent = document.getList(viewer.isResident() ? RECENT_RESIDENT : RECENT, Document.class)
-                .stream()
-                .map(TimelineEntryDocuments::fromDocument)
-                .filter(entry -> viewer.maySee(entry.visibility(), entry.specialism()))
-                .map(this::marked)
-                .toList();
+    CustomerView seenBy(Viewer viewer, List<TimelineEntry> recent) {
+        recent = recent.stream().map(this::marked).toList();
         List<OpenServiceRequest> openRequests = document.getList(OPEN_SERVICE_REQUESTS, Document.class).stream()
                 .map(OpenServiceRequestDocuments::fromDocument)
                 .filter(request -> viewer.maySee(request.visibility(), request.specialism()))
@@ -412,11 +423,6 @@ final class StoredCustomerView {
         }
     }
 
-    private void keepRecent(String field, TimelineEntry entry) {
-        List<Document> recent = new ArrayList<>(document.getList(field, Document.class));
-        recent.add(0, TimelineEntryDocuments.toDocument(entry.withoutTranscript()));
-        document.put(field, new ArrayList<>(recent.subList(0, Math.min(recent.size(), RECENT_ENTRIES))));
-    }
 
     // ---- merges: which records are merged into this one, or which it was merged into (absent when none) ----
 

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How a timeline entry is stored, both as a document of its own and among a view's recent entries (those without
- * their transcript, see {@link StoredCustomerView}); the record an entry is shown from ({@code mergedFrom}) is
+ * How a timeline entry is stored, as a document of its own (a view's recent entries are read from these and shown
+ * without their transcript, see {@link StoredCustomerView#seenBy}); the record an entry is shown from ({@code mergedFrom}) is
  * not stored, but given as it is read. A service
  * request's answers are stored as a list of {@code {code, answer}} pairs, since their codes may contain dots.
  */

@@ -6,7 +6,8 @@
  * Storage rule: every read is an equality or {@code $in} lookup on {@code _id}, never a range, sort or skip, so the
  * view stays fast on the embedded MongoDB server (whose only indexes are unique hash indexes) as on a real one. A
  * customer's view document holds the profile, identities, open service requests, running statutory clocks (and the
- * few most recently stopped), counts and the most recent entries; the full timeline is one document per entry, and
+ * few most recently stopped) and counts, not copies of entries (it is rewritten by every event of the customer, so
+ * it is kept small); the full timeline is one document per entry, its newest read by {@code $in} for the view, and
  * searches go through lookup documents keyed by a keyed hash of the value searched for
  * ({@link uk.customerhub.identity.KeyedHash}), never the value itself.
  * <p>

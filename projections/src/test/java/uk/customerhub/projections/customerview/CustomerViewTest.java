@@ -109,6 +109,29 @@ class CustomerViewTest extends SingleViewTestBase {
     }
 
     @Test
+    void storedViewHoldsNoCopiesOfEntriesSoEveryEventRewritesASmallDocument() {
+        // given: a view stored as before, with copies of its recent entries (summaries and all) in the document
+        feed.publish("c-1", registered("c-1", ANN));
+        feed.publish("c-1", contact("c-1", "k-1", Channel.PHONE, Visibility.RESIDENT_VISIBLE));
+        MongoCollection<Document> views = database.getCollection(CustomerViewStore.VIEWS);
+        Document entry = database.getCollection("timeline_entries").find(Filters.eq("_id", "c-1/1")).first();
+        views.updateOne(Filters.eq("_id", "c-1"), new Document("$set", new Document("recentEntries", List.of(entry))
+                .append("recentResidentEntries", List.of(entry))));
+        int sizeWithCopies = views.find(Filters.eq("_id", "c-1")).first().toJson().length();
+
+        // when
+        feed.publish("c-1", contact("c-1", "k-2", Channel.PHONE, Visibility.RESIDENT_VISIBLE));
+
+        // then: the view dropped the copies, and still shows the newest entries, read from the timeline
+        Document stored = views.find(Filters.eq("_id", "c-1")).first();
+        assertThat(stored).doesNotContainKeys("recentEntries", "recentResidentEntries");
+        assertThat(stored.toJson()).doesNotContain("Enquiry k-");
+        assertThat(stored.toJson().length()).isLessThan(sizeWithCopies);
+        CustomerView view = queries.handle(new FetchCustomerView("c-1", AGENT, null)).orElseThrow();
+        assertThat(view.recentEntries()).extracting(TimelineEntry::contactId).containsExactly("k-2", "k-1");
+    }
+
+    @Test
     void deliveringEveryEventAgainChangesNothing() {
         // given
         List<DomainEventMessage<?>> delivered = new ArrayList<>();

@@ -119,7 +119,8 @@ class SnapshotAndRestartTest {
             hub.awaitCaughtUp(CUSTOMER_VIEW);
             hub.awaitCaughtUp(RestartCounter.GROUP);
             long head = hub.headPosition();
-            assertThat(head).as("one event appended since the restart").isEqualTo(headBeforeStop + 1);
+            // (above the head before the stop, not next to it: positions the node had reserved ahead were left unused)
+            assertThat(head).as("one event appended since the restart").isGreaterThan(headBeforeStop);
             assertThat(hub.bean(RestartCounter.class).deliveries()).as("restart-probe after the restart")
                     .extracting(Delivery::position).containsExactly(head);
             assertThat(hub.bean(CustomerViewDeliveries.class).deliveries()).as("customer-view after the restart")

@@ -55,6 +55,8 @@ class TranscriptsOnTheTimelineTest extends ChannelHubTest {
         String subject = "urn:fdc:gov.uk:2022:test-" + UUID.randomUUID();
         String resident = token(subject, "RESIDENT", "P2");
         JsonNode signedUp = hub.post("/portal/me/contacts", resident, "{\"type\":\"ENQUIRY\",\"summary\":\"hello\"}").json();
+        // the chat system finds the resident through the single view's lookups: let it see her sign-up first
+        hub.get("/portal/me?awaitPosition=" + signedUp.get("position").asLong(), resident).json();
 
         JsonNode receipt = hub.post("/channels/webchat/sessions", webchat(), """
                 {"sessionId":"%s","digitalId":"%s","agentId":"agent-5","transcript":"visitor: is the tip open?",

@@ -37,10 +37,13 @@ import java.time.Duration;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+    /** Finds the record a command is for (the command types' target members, looked up once per type). */
+    private static final RecordTargetResolver TARGETS = new RecordTargetResolver();
 
     /**
      * The customer records' events: {@link CommitStorageEngine}, one document per command, equality lookups only.
-     * The gap window is how long a reserved-but-unwritten position is waited for (see the engine and ADR 0002).
+     * The gap window is how long a reserved-but-unwritten position is waited for (see the engine and ADR 0002); the
+     * position block is how many positions a node may reserve ahead for its next appends (1: none).
      */
     @Bean
     EventStorageEngine eventStorageEngine(MongoDatabase database,
@@ -48,7 +51,8 @@ public class AxonConfiguration {
                                           @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
                                           ObjectProvider<EventUpcaster> upcasters,
                                           @Value("${hub.event-store.gap-window:10s}") Duration gapWindow,
-                                          @Value("${hub.event-store.batch-size:100}") int batchSize) {
+                                          @Value("${hub.event-store.batch-size:100}") int batchSize,
+                                          @Value("${hub.event-store.position-block:64}") int positionBlock) {
         CommitStorageEngine engine = CommitStorageEngine.builder()
                 .database(database)
                 .eventSerializer(eventSerializer)
@@ -56,6 +60,7 @@ public class AxonConfiguration {
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .gapWindow(gapWindow)
                 .batchSize(batchSize)
+                .positionBlock(positionBlock)
                 .build();
         engine.ensureIndexes();
         return engine;
@@ -103,6 +108,7 @@ public class AxonConfiguration {
         return configurer -> {
             AggregateConfigurer<Customer> customer = AggregateConfigurer.defaultConfiguration(Customer.class);
             customer.configureCache(configuration -> recentRecords)
+                    .configureCommandTargetResolver(configuration -> TARGETS)
                     .configureSnapshotTrigger(configuration -> new EventCountSnapshotTriggerDefinition(
                             customerSnapshotter(configuration, customer), snapshotEvery));
             configurer.configureAggregate(customer);
@@ -131,6 +137,7 @@ public class AxonConfiguration {
     @Bean
     ConfigurerModule unattributedContactAggregate() {
         return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(UnattributedContact.class)
-                .configureCache(configuration -> new WeakReferenceCache()));
+                .configureCache(configuration -> new WeakReferenceCache())
+                .configureCommandTargetResolver(configuration -> TARGETS));
     }
 }

@@ -20,6 +20,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import uk.customerhub.api.ConflictingRequestException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -49,10 +50,14 @@ import java.util.stream.Stream;
  * <ul>
  *   <li><b>Atomic commits.</b> All events of one command on one aggregate are one document ({@link EventCommit});
  *   its unique {@code stream} key (aggregate id and first sequence number) makes a concurrent conflicting append
- *   fail with Axon's {@link ConcurrencyException}, with nothing half-written.</li>
+ *   fail with Axon's {@link ConcurrencyException}, with nothing half-written. Hub-wide unique keys the command
+ *   claims ({@link CommitClaims}: a new contact's id) are in the same document under a unique sparse index, so they
+ *   are stored with the events or not at all.</li>
  *   <li><b>Global positions.</b> An append reserves as many positions as it has events from one counter document
  *   ({@code $inc}), so several hub nodes can share a database and an aggregate's later events always get higher
- *   positions. The commit's {@code _id} is its first position.</li>
+ *   positions. The commit's {@code _id} is its first position. A node may reserve a few positions ahead for its next
+ *   appends ({@link Builder#positionBlock}), used only for an aggregate whose latest known position is below them
+ *   ({@link PositionReservations}).</li>
  *   <li><b>Equality lookups only.</b> Tracking reads are {@code $in} on {@code _id} (the next positions and the
  *   token's gaps), aggregate loads are {@code $in} on {@code stream}, snapshots and tokens are by {@code _id}: the
  *   cost of a read does not grow with the store.</li>
@@ -69,15 +74,20 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
     static final String COMMITS = "event_commits";
     static final String COUNTERS = "event_counters";
     static final String SNAPSHOTS = "event_snapshots";
+    /** The hub-wide unique keys a commit claims ({@link CommitClaims}); absent when it claims none. */
+    static final String CLAIMS = "claims";
     /** How many stream keys one aggregate read asks for at once. */
     private static final int STREAM_WINDOW = 64;
     /** The most events one command may store in one commit (the look-back of a resumed stream). */
     static final int MAX_COMMIT_EVENTS = 128;
     /** Gap positions further behind the token's index than this are dropped (on top of the time window). */
     private static final int MAX_GAP_OFFSET = 1_000_000;
+    /** How many batches of positions below the counter the head token looks through for the highest written one. */
+    private static final int HEAD_SEARCH_WINDOWS = 100;
 
     private final MongoCollection<Document> commits;
     private final PositionReservations reservations;
+    private final LatestPositions latestPositions;
     private final MongoCollection<Document> snapshots;
     private final Duration gapWindow;
     private final Clock clock;
@@ -89,7 +99,9 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
         this.commits = builder.database.getCollection(COMMITS);
         // a reservation is followed by the durable insert of its commit, which vouches for it (CoveredWrites)
         this.reservations = new PositionReservations(builder.database.getCollection(COUNTERS)
-                .withWriteConcern(CoveredWrites.WRITE_CONCERN));
+                .withWriteConcern(CoveredWrites.WRITE_CONCERN), builder.positionBlock, builder.gapWindow.dividedBy(4),
+                builder.clock);
+        this.latestPositions = new LatestPositions(builder.rememberedAggregates);
         this.snapshots = builder.database.getCollection(SNAPSHOTS);
         this.gapWindow = builder.gapWindow;
         this.clock = builder.clock;
@@ -99,9 +111,23 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
         return new Builder();
     }
 
-    /** Creates the unique index on {@code stream} (the only index besides {@code _id}). Safe to call repeatedly. */
+    /**
+     * Creates the unique index on {@code stream} and the unique, sparse one on {@code claims} (the only indexes besides
+     * {@code _id}). Safe to call repeatedly.
+     */
     public void ensureIndexes() {
         commits.createIndex(Indexes.ascending(EventCommit.STREAM), new IndexOptions().unique(true).name("stream_unique"));
+        commits.createIndex(Indexes.ascending(CLAIMS), new IndexOptions().unique(true).sparse(true).name("claims_unique"));
+    }
+
+    /** Round trips made to the position counter so far (fewer than appends when positions are reserved ahead). */
+    public long counterRoundTrips() {
+        return reservations.counterRoundTrips();
+    }
+
+    /** Positions reserved ahead and never used: gaps that readers waited out. */
+    public long positionsLeftUnused() {
+        return reservations.positionsLeftUnused();
     }
 
     /** Reservations abandoned because they grew older than half the gap window before they were written. */
@@ -117,41 +143,69 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        List<String> claims = CommitClaims.take();
         for (List<? extends EventMessage<?>> commit : byStream(events)) {
-            append(commit, serializer);
+            append(commit, claims, serializer);
+            claims = List.of(); // a command's claims go with its first commit (it normally makes one)
         }
     }
 
-    private void append(List<? extends EventMessage<?>> events, Serializer serializer) {
+    private void append(List<? extends EventMessage<?>> events, List<String> claims, Serializer serializer) {
         if (events.size() > MAX_COMMIT_EVENTS) {
             throw new IllegalArgumentException("one command may store at most " + MAX_COMMIT_EVENTS
                     + " events; this one applied " + events.size());
         }
+        long above = positionToExceed(events);
         while (true) {
-            long firstPosition = reserve(events.size());
-            Instant reservedAt = clock.instant();
-            EventCommit commit = EventCommit.of(events, firstPosition, reservedAt, serializer);
-            if (Duration.between(reservedAt, clock.instant()).compareTo(gapWindow.dividedBy(2)) > 0) {
+            PositionReservations.Reservation reservation = reservations.reserve(events.size(), above);
+            EventCommit commit = EventCommit.of(events, reservation.first(), reservation.reservedAt(), serializer);
+            if (Duration.between(reservation.reservedAt(), clock.instant()).compareTo(gapWindow.dividedBy(2)) > 0) {
                 abandonedReservations.incrementAndGet();
+                above = Math.max(above, reservation.first());
                 continue;
             }
+            Document document = commit.document();
+            if (!claims.isEmpty()) {
+                document.append(CLAIMS, claims);
+            }
             try {
-                commits.insertOne(commit.document());
+                commits.insertOne(document);
                 CoveredWrites.durableWriteDone();
+                if (commit.isDomainStream()) {
+                    latestPositions.saw(commit.aggregateId(), commit.lastPosition());
+                }
                 return;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
-                Document holder = commits.find(Filters.eq(EventCommit.ID, firstPosition)).first();
+                Document holder = commits.find(Filters.eq(EventCommit.ID, reservation.first())).first();
                 if (holder != null && !commit.stream().equals(holder.getString(EventCommit.STREAM))) {
                     // the position is taken (a counter restored behind the commits): reserve again
-                    log.warn("Event position {} was already used; reserving another", firstPosition);
+                    log.warn("Event position {} was already used; reserving another", reservation.first());
+                    above = Math.max(above, EventCommit.from(holder).lastPosition());
                     continue;
+                }
+                if (holder == null && !claims.isEmpty()
+                        && commits.find(Filters.eq(EventCommit.STREAM, commit.stream())).first() == null) {
+                    throw new ConflictingRequestException("an id this command would claim is already in use with a "
+                            + "different body (or on another record); nothing was stored");
                 }
                 throw conflict(commit, e);
             }
         }
+    }
+
+    /**
+     * The position this commit's events must come after: nothing for an aggregate's first events (or events of no
+     * aggregate), else the latest position known of the aggregate (from this node's appends and loads), or
+     * {@link Long#MAX_VALUE} when it is not known, which makes the reservation a fresh one from the counter.
+     */
+    private long positionToExceed(List<? extends EventMessage<?>> events) {
+        if (!(events.get(0) instanceof DomainEventMessage<?> first) || first.getSequenceNumber() == 0) {
+            return -1;
+        }
+        return latestPositions.of(first.getAggregateIdentifier());
     }
 
     private static RuntimeException conflict(EventCommit commit, Exception cause) {
@@ -160,10 +214,6 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
         return commit.firstSequence() == 0
                 ? new AggregateStreamCreationException(message, cause)
                 : new ConcurrencyException(message, cause);
-    }
-
-    private long reserve(int count) {
-        return reservations.reserve(count);
     }
 
     /** The events of one append, split into one commit per aggregate (a command normally touches one). */
@@ -209,7 +259,20 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
         }
         List<TrackedEventData<?>> events = new ArrayList<>();
         GapAwareTrackingToken current = token;
-        for (EventCommit commit : commitsAt(positions)) {
+        List<EventCommit> found = commitsAt(positions);
+        if (found.stream().noneMatch(commit -> commit.lastPosition() > token.getIndex())) {
+            long reach = firstCommitBeyond(token.getIndex() + batchSize, batchSize);
+            if (reach >= 0) {
+                // read everything up to it again, now: an event written below it before it was (an aggregate's
+                // earlier event, say) is seen in this read, so nothing is delivered ahead of what came first
+                for (long position = token.getIndex() + batchSize + 1; position <= reach; position++) {
+                    positions.add(position);
+                }
+                found = commitsAt(positions);
+            }
+        }
+        found = withLateArrivals(found, positions);
+        for (EventCommit commit : found) {
             List<DomainEventData<String>> data = commit.eventData();
             for (int i = 0; i < data.size(); i++) {
                 long position = commit.firstPosition() + i;
@@ -223,6 +286,62 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
         }
         GapAwareTrackingToken withoutExpiredGaps = withoutExpiredGaps(current);
         return events.isEmpty() || withoutExpiredGaps == current ? events : retoken(events, current, withoutExpiredGaps);
+    }
+
+    /**
+     * When a whole batch of positions after the token holds nothing, positions reserved but never written (a block a
+     * node reserved ahead and left, reservations abandoned) may lie between the token and later commits: the last
+     * position of the first commit after {@code from}, up to the counter, looked up a batch of positions at a time
+     * (-1: none). The positions stepped over become the token's gaps, so they are still delivered if written within
+     * the gap window.
+     */
+    private long firstCommitBeyond(long from, int batchSize) {
+        long next = nextPosition();
+        for (long start = from + 1; start < next; start += batchSize) {
+            List<Long> window = new ArrayList<>(batchSize);
+            for (long position = start; position < Math.min(next, start + batchSize); position++) {
+                window.add(position);
+            }
+            List<EventCommit> found = commitsAt(window);
+            if (!found.isEmpty()) {
+                return found.get(0).lastPosition();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The commits found, plus those at the positions below the highest found that were still empty when looked at.
+     * One {@code $in} looks its positions up one after another, so a commit written meanwhile can be missed while a
+     * later one (the same aggregate's next, say) is seen; asking again for the empty positions after the first read
+     * has returned sees every commit written before anything that read found.
+     */
+    private List<EventCommit> withLateArrivals(List<EventCommit> found, List<Long> positions) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        long highest = found.get(found.size() - 1).lastPosition();
+        List<Long> empty = new ArrayList<>();
+        int next = 0;
+        for (long position : positions.stream().sorted().toList()) {
+            if (position > highest) {
+                break;
+            }
+            while (next < found.size() && found.get(next).lastPosition() < position) {
+                next++;
+            }
+            if (next >= found.size() || position < found.get(next).firstPosition()) {
+                empty.add(position);
+            }
+        }
+        List<EventCommit> late = commitsAt(empty);
+        if (late.isEmpty()) {
+            return found;
+        }
+        List<EventCommit> all = new ArrayList<>(found);
+        all.addAll(late);
+        all.sort(Comparator.comparingLong(EventCommit::firstPosition));
+        return all;
     }
 
     private List<EventCommit> commitsAt(List<Long> positions) {
@@ -271,28 +390,38 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
         return null;
     }
 
+    /**
+     * A token at the highest position written so far, found a batch of positions at a time from the counter down:
+     * positions reserved above it and not written yet (in flight, or reserved ahead by a node) are after the token and
+     * delivered when they arrive; those below it in its batch that are not written yet are its gaps.
+     */
     @Override
     public TrackingToken createHeadToken() {
         long next = nextPosition();
         if (next == 0) {
             return null;
         }
-        long from = Math.max(0, next - batchSize());
-        List<Long> recent = new ArrayList<>();
-        for (long position = from; position < next; position++) {
-            recent.add(position);
-        }
-        GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(from - 1, List.of());
-        for (EventCommit commit : commitsAt(recent)) {
-            for (long position = Math.max(commit.firstPosition(), from); position <= commit.lastPosition(); position++) {
-                token = token.advanceTo(position, MAX_GAP_OFFSET);
+        long to = next;
+        for (int window = 0; window < HEAD_SEARCH_WINDOWS && to > 0; window++) {
+            long from = Math.max(0, to - batchSize());
+            List<Long> positions = new ArrayList<>();
+            for (long position = from; position < to; position++) {
+                positions.add(position);
             }
+            List<EventCommit> written = commitsAt(positions);
+            if (!written.isEmpty()) {
+                GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(from - 1, List.of());
+                for (EventCommit commit : written) {
+                    for (long position = Math.max(commit.firstPosition(), from); position <= commit.lastPosition(); position++) {
+                        token = token.advanceTo(position, MAX_GAP_OFFSET);
+                    }
+                }
+                return token;
+            }
+            to = from;
         }
-        // positions reserved but not written yet stay gaps, so they are delivered when they arrive
-        for (long position = token.getIndex() + 1; position < next; position++) {
-            token = token.advanceTo(position, MAX_GAP_OFFSET);
-        }
-        return token.getIndex() < next - 1 ? GapAwareTrackingToken.newInstance(next - 1, token.getGaps()) : token;
+        // nothing written in the positions looked at: they were all given up
+        return to == 0 ? null : GapAwareTrackingToken.newInstance(next - 1, List.of());
     }
 
     /**
@@ -350,6 +479,7 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
             long windowEnd = expected + STREAM_WINDOW;
             EventCommit commit;
             while ((commit = window.get(expected)) != null) {
+                latestPositions.saw(aggregateId, commit.lastPosition());
                 for (DomainEventData<String> data : commit.eventData()) {
                     if (data.getSequenceNumber() >= firstSequence) {
                         events.add(data);
@@ -445,6 +575,8 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
         private MongoDatabase database;
         private Duration gapWindow = Duration.ofSeconds(10);
         private Clock clock = Clock.systemUTC();
+        private int positionBlock = 1;
+        private int rememberedAggregates = 50_000;
 
         public Builder database(MongoDatabase database) {
             this.database = database;
@@ -454,6 +586,21 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
         /** How long a reserved position may stay unwritten before readers give it up (default 10 s). */
         public Builder gapWindow(Duration gapWindow) {
             this.gapWindow = gapWindow;
+            return this;
+        }
+
+        /**
+         * The most positions a node reserves ahead for its next appends (default 1: none, every append reserves its own
+         * from the counter). See {@link PositionReservations}: an aggregate's later events still get higher positions.
+         */
+        public Builder positionBlock(int positionBlock) {
+            this.positionBlock = positionBlock;
+            return this;
+        }
+
+        /** How many aggregates' latest positions the node remembers, so it may use positions reserved ahead for them. */
+        public Builder rememberedAggregates(int rememberedAggregates) {
+            this.rememberedAggregates = rememberedAggregates;
             return this;
         }
 
@@ -495,6 +642,12 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
             super.validate();
             if (database == null) {
                 throw new org.axonframework.common.AxonConfigurationException("the event store needs a MongoDatabase");
+            }
+            if (positionBlock < 1 || positionBlock > 1024) {
+                throw new org.axonframework.common.AxonConfigurationException("the position block must be 1 to 1024");
+            }
+            if (rememberedAggregates < 1) {
+                throw new org.axonframework.common.AxonConfigurationException("remembered aggregates must be positive");
             }
             if (gapWindow == null || gapWindow.isNegative() || gapWindow.isZero()) {
                 throw new org.axonframework.common.AxonConfigurationException("the gap window must be positive");

@@ -8,10 +8,11 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * Writes that a command makes before the write that completes it, and whose durability that later write vouches for:
- * a contact id's claim ({@code unique_keys}) and the reservation of event positions ({@code event_counters}), both
- * made before the command's events are stored ({@code event_commits}). They are sent with {@link #WRITE_CONCERN}
- * ({@code w: 1, j: false}: acknowledged once applied, not yet journaled), so a command waits for durability once, on
- * its commit, instead of three times.
+ * a unique key's claim ({@code unique_keys}: a service request's id, an identity) and the reservation of event
+ * positions ({@code event_counters}), both made before the command's events are stored ({@code event_commits}). They
+ * are sent with {@link #WRITE_CONCERN} ({@code w: 1, j: false}: acknowledged once applied, not yet journaled), so a
+ * command waits for durability once, on its commit, instead of once per write. (A contact's id is claimed by the
+ * commit itself: {@code CommitClaims}.)
  * <p>
  * Why that is safe: the embedded file backend commits its store as a whole, in the order writes were applied
  * ({@link GroupCommitter}), and a real MongoDB journals and replicates its oplog in order; so once the command's

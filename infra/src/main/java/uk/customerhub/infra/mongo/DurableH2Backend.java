@@ -174,11 +174,13 @@ public final class DurableH2Backend extends H2Backend {
 
     /**
      * Counters for tests and metrics: write commands acknowledged durably, group commits, fsyncs, compaction passes,
-     * the file's size and fill rate, and whether replies are held without blocking the event loop
-     * ({@link DurableReplyGate}) or, if Netty could not be reached, by waiting on it.
+     * the file's size and fill rate, whether replies are held without blocking the event loop
+     * ({@link DurableReplyGate}) or, if Netty could not be reached, by waiting on it, and the committer's time so far
+     * waiting for writers to leave the command boundary, committing, and fsyncing.
      */
     public record Stats(long writeCommands, long commits, long syncs, long compactions, long fileSizeBytes,
-                        int fillRatePercent, boolean nonBlockingReplies) {
+                        int fillRatePercent, boolean nonBlockingReplies, long committerLockWaitMillis,
+                        long committerCommitMillis, long committerSyncMillis) {
     }
 
     public Stats stats() {
@@ -193,7 +195,7 @@ public final class DurableH2Backend extends H2Backend {
             fillRate = -1;
         }
         return new Stats(committer.writes(), committer.commits(), committer.syncs(), compactor.passes(), size,
-                fillRate, netty.isPresent());
+                fillRate, netty.isPresent(), committer.lockWaitMillis(), committer.commitMillis(), committer.syncMillis());
     }
 
     public FileBackendSettings settings() {

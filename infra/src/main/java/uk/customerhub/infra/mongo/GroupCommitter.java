@@ -66,6 +66,10 @@ final class GroupCommitter implements AutoCloseable {
 
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong syncs = new AtomicLong();
+    /** Time spent by the committer waiting for the boundary lock, committing under it, and fsyncing (nanoseconds). */
+    private final AtomicLong lockWaitNanos = new AtomicLong();
+    private final AtomicLong commitNanos = new AtomicLong();
+    private final AtomicLong syncNanos = new AtomicLong();
 
     GroupCommitter(String name, Store store, Lock exclusive, boolean fsync) {
         this.store = store;
@@ -155,6 +159,19 @@ final class GroupCommitter implements AutoCloseable {
         return syncs.get();
     }
 
+    /** Milliseconds the committer spent waiting for the boundary lock, committing, and fsyncing, so far. */
+    long lockWaitMillis() {
+        return lockWaitNanos.get() / 1_000_000;
+    }
+
+    long commitMillis() {
+        return commitNanos.get() / 1_000_000;
+    }
+
+    long syncMillis() {
+        return syncNanos.get() / 1_000_000;
+    }
+
     private void run() {
         try {
             while (true) {
@@ -169,7 +186,9 @@ final class GroupCommitter implements AutoCloseable {
                     }
                 }
                 long target;
+                long asked = System.nanoTime();
                 exclusive.lock();
+                long locked = System.nanoTime();
                 try {
                     synchronized (monitor) {
                         target = registered;
@@ -179,9 +198,13 @@ final class GroupCommitter implements AutoCloseable {
                 } finally {
                     exclusive.unlock();
                 }
+                long committed = System.nanoTime();
+                lockWaitNanos.addAndGet(locked - asked);
+                commitNanos.addAndGet(committed - locked);
                 if (fsync) {
                     store.sync();
                     syncs.incrementAndGet();
+                    syncNanos.addAndGet(System.nanoTime() - committed);
                 }
                 publish(target, null);
             }

@@ -4,7 +4,10 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import org.bson.Document;
+import uk.customerhub.customer.KeyNamespaces;
+import uk.customerhub.infra.eventstore.CommitClaims;
 import uk.customerhub.identity.KeyedHash;
 import uk.customerhub.identity.UniqueKeys;
 
@@ -21,6 +24,13 @@ import java.util.Optional;
  * waiting for the journal, since the command goes on to store its events durably, which vouches for the claim (see
  * {@link CoveredWrites} for why that is safe); should the command store none, the claim is written again, durably,
  * as the command commits. Claims made outside a command are durable before they return.
+ * <p>
+ * A contact's id is claimed by the commit that stores the contact ({@link CommitClaims}): no write of its own, and
+ * nothing claimed unless the contact is stored. The claim answers {@code owner} at once; a clash (the id already
+ * recorded on another record, or with another body) refuses the command when its events are stored, with the same
+ * conflict a clash here would give. Only a database whose contact ids were claimed here by an earlier version of the
+ * hub (found on the first contact claim) goes on claiming them here. Service request ids stay here: they are looked
+ * up ({@link #ownerOf}) to find a request's record.
  */
 public class MongoUniqueKeys implements UniqueKeys {
     static final String COLLECTION = "unique_keys";
@@ -29,6 +39,8 @@ public class MongoUniqueKeys implements UniqueKeys {
     /** The same collection, written without waiting for the journal (claims inside a command, see the class). */
     private final MongoCollection<Document> coveredKeys;
     private final KeyedHash keyedHash;
+    /** Whether this database holds contact id claims made here (by an earlier version), looked up once. */
+    private volatile Boolean contactIdsClaimedHere;
 
     public MongoUniqueKeys(MongoDatabase database, KeyedHash keyedHash) {
         this.keys = database.getCollection(COLLECTION);
@@ -39,6 +51,10 @@ public class MongoUniqueKeys implements UniqueKeys {
     @Override
     public String claim(String namespace, String key, String owner) {
         String id = idOf(namespace, key);
+        if (KeyNamespaces.CONTACT.equals(namespace) && CommitClaims.possible() && !contactIdsClaimedHere()) {
+            CommitClaims.add(id);
+            return owner;
+        }
         Document claim = new Document("_id", id).append("owner", owner).append("claimedAt", Date.from(Instant.now()));
         try {
             if (CoveredWrites.inCommand()) {
@@ -57,6 +73,15 @@ public class MongoUniqueKeys implements UniqueKeys {
         }
     }
 
+    private boolean contactIdsClaimedHere() {
+        Boolean claimedHere = contactIdsClaimedHere;
+        if (claimedHere == null) {
+            claimedHere = keys.find(Filters.regex("_id", "^" + KeyNamespaces.CONTACT + "\\|")).first() != null;
+            contactIdsClaimedHere = claimedHere;
+        }
+        return claimedHere;
+    }
+
     @Override
     public Optional<String> ownerOf(String namespace, String key) {
         return ownerOf(idOf(namespace, key));
@@ -70,6 +95,9 @@ public class MongoUniqueKeys implements UniqueKeys {
     public String transfer(String namespace, String key, String fromOwner, String toOwner) {
         String id = idOf(namespace, key);
         Optional<String> owner = ownerOf(id);
+        if (owner.isEmpty() && KeyNamespaces.CONTACT.equals(namespace)) {
+            return toOwner; // claimed by its commit, which holds no owner: the id stays taken wherever the contact goes
+        }
         if (owner.isEmpty() || !owner.get().equals(fromOwner)) {
             return owner.orElse(null);
         }

@@ -47,6 +47,7 @@ final class HubAxon implements AutoCloseable {
     static final int SNAPSHOT_EVERY = 100;
     static final int BATCH_SIZE = 100;
     static final Duration GAP_WINDOW = Duration.ofSeconds(10);
+    static final int POSITION_BLOCK = 64;
 
     enum Engine {
         /** The hub's {@link CommitStorageEngine}. */
@@ -79,6 +80,7 @@ final class HubAxon implements AutoCloseable {
                     .upcasterChain(new EventUpcasterChain(List.of()))
                     .gapWindow(GAP_WINDOW)
                     .batchSize(BATCH_SIZE)
+                    .positionBlock(Integer.getInteger("bench.positionBlock", POSITION_BLOCK))
                     .build();
             engine.ensureIndexes();
             return engine;
@@ -114,6 +116,7 @@ final class HubAxon implements AutoCloseable {
                 .configureEmbeddedEventStore(c -> engine)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Customer.class)
                         .configureCache(c -> new RecentRecordsCache(cachedRecords))
+                        .configureCommandTargetResolver(c -> new uk.customerhub.infra.axon.RecordTargetResolver())
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY)))
                 .registerComponent(UniqueKeys.class, c -> new MongoUniqueKeys(database, keyedHash))
                 .registerComponent(uk.customerhub.customer.RecordHistory.class,

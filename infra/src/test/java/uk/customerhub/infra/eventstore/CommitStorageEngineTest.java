@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.bson.Document;
+import uk.customerhub.api.ConflictingRequestException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -296,6 +297,128 @@ class CommitStorageEngineTest {
         assertThat(texts(track(engine.createTokenAt(between)))).containsExactly("t1", "t2");
         assertThat(texts(track(engine.createTokenAt(Instant.parse("2020-01-01T00:00:00Z"))))).containsExactly("t0", "t1", "t2");
         assertThat(track(engine.createHeadToken())).isEmpty();
+    }
+
+    @Test
+    void a_key_claimed_with_a_commit_is_stored_with_its_events_and_a_second_claim_of_it_stores_nothing() {
+        // given a command that claimed a key with its commit
+        inCommand(() -> {
+            CommitClaims.add("contact|k1");
+            engine.appendEvents(event("first", 0));
+        });
+
+        // when another command on another record claims the same key
+        assertThatThrownBy(() -> inCommand(() -> {
+            CommitClaims.add("contact|k1");
+            engine.appendEvents(event("second", 0), event("second", 1));
+        })).isInstanceOf(ConflictingRequestException.class);
+
+        // then nothing of the second command was stored, and the first commit holds the claim
+        assertThat(engine.readEvents("second").asStream().toList()).isEmpty();
+        assertThat(texts(track(null))).containsExactly("first0");
+        Document first = mongo.database.getCollection(CommitStorageEngine.COMMITS).find().first();
+        assertThat(first.getList(CommitStorageEngine.CLAIMS, String.class)).containsExactly("contact|k1");
+
+        // and commits that claim nothing, or other keys, are stored side by side (the index is sparse)
+        engine.appendEvents(event("plain", 0));
+        engine.appendEvents(event("plain", 1));
+        inCommand(() -> {
+            CommitClaims.add("contact|k2");
+            engine.appendEvents(event("third", 0));
+        });
+        assertThat(texts(track(null))).containsExactly("first0", "plain0", "plain1", "third0");
+    }
+
+    @Test
+    void a_conflicting_append_that_also_claims_a_key_is_still_a_concurrency_conflict() {
+        engine.appendEvents(event("c", 0));
+
+        assertThatThrownBy(() -> inCommand(() -> {
+            CommitClaims.add("contact|k3");
+            engine.appendEvents(event("c", 0));
+        })).isInstanceOf(AggregateStreamCreationException.class);
+    }
+
+    @Test
+    void positions_reserved_ahead_save_round_trips_and_keep_each_aggregates_events_in_order_across_nodes() {
+        // given two hub nodes on one database, each reserving up to 16 positions ahead
+        CommitStorageEngine nodeA = mongo.engine(clock, WINDOW, 10, 16);
+        CommitStorageEngine nodeB = mongo.engine(clock, WINDOW, 10, 16);
+
+        // when one node appends 40 commits, then both take turns appending to the same records
+        for (int i = 0; i < 40; i++) {
+            nodeA.appendEvents(event("a-only", i));
+        }
+        long sequence = 0;
+        for (int round = 0; round < 30; round++) {
+            CommitStorageEngine node = round % 3 == 0 ? nodeB : nodeA;
+            // a node appends on top of what it has loaded, as a command does
+            node.readEvents("shared").asStream().count();
+            node.appendEvents(event("shared", sequence++));
+            nodeB.appendEvents(event("b-" + round, 0));
+        }
+
+        // then the busy node went to the counter far less often than once per commit
+        assertThat(nodeA.counterRoundTrips()).isLessThan(40);
+        // and a reader gets every event, over the positions the nodes reserved ahead and left unused
+        List<TrackedEventMessage<?>> tracked = trackAll();
+        assertThat(tracked).hasSize(40 + 30 + 30);
+        java.util.Map<String, Long> lastIndex = new java.util.HashMap<>();
+        java.util.Map<String, Long> lastSequence = new java.util.HashMap<>();
+        for (TrackedEventMessage<?> event : tracked) {
+            DomainEventMessage<?> domain = (DomainEventMessage<?>) event;
+            long index = index(event.trackingToken());
+            Long before = lastIndex.put(domain.getAggregateIdentifier(), index);
+            Long sequenceBefore = lastSequence.put(domain.getAggregateIdentifier(), domain.getSequenceNumber());
+            if (before != null) {
+                assertThat(index).as("position of %s", domain.getAggregateIdentifier()).isGreaterThan(before);
+                assertThat(domain.getSequenceNumber()).isEqualTo(sequenceBefore + 1);
+            }
+        }
+        assertThat(texts(engine.readEvents("shared").asStream().toList())).hasSize(30);
+    }
+
+    @Test
+    void a_node_uses_positions_reserved_ahead_only_while_they_are_fresh() {
+        CommitStorageEngine node = mongo.engine(clock, WINDOW, 10, 16);
+        node.appendEvents(event("q", 0));
+        node.appendEvents(event("q", 1));
+        long tripsBefore = node.counterRoundTrips();
+
+        // a quiet spell longer than a quarter of the gap window: the block reserved ahead is not used any more
+        clock.advance(WINDOW.dividedBy(4).plusSeconds(1));
+        node.appendEvents(event("q", 2));
+
+        assertThat(node.counterRoundTrips()).isEqualTo(tripsBefore + 1);
+        List<TrackedEventMessage<?>> tracked = track(null);
+        assertThat(texts(tracked)).containsExactly("q0", "q1", "q2");
+    }
+
+    /** Reads batch after batch until a read brings nothing new, as a tracking processor does. */
+    private List<TrackedEventMessage<?>> trackAll() {
+        List<TrackedEventMessage<?>> all = new ArrayList<>();
+        TrackingToken token = null;
+        while (true) {
+            List<TrackedEventMessage<?>> batch = track(token);
+            if (batch.isEmpty()) {
+                return all;
+            }
+            all.addAll(batch);
+            token = batch.get(batch.size() - 1).trackingToken();
+        }
+    }
+
+    private static void inCommand(Runnable work) {
+        org.axonframework.messaging.unitofwork.DefaultUnitOfWork<?> command =
+                org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(
+                        org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage("a command"));
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            command.rollback(e);
+            throw e;
+        }
+        command.commit();
     }
 
     private long reservePositionByHand() {

@@ -24,6 +24,11 @@ final class EmbeddedMongo implements AutoCloseable {
     }
 
     CommitStorageEngine engine(Clock clock, Duration gapWindow, int batchSize) {
+        return engine(clock, gapWindow, batchSize, 1);
+    }
+
+    /** An engine that reserves up to {@code positionBlock} positions ahead (as a hub node does; 1: none). */
+    CommitStorageEngine engine(Clock clock, Duration gapWindow, int batchSize, int positionBlock) {
         CommitStorageEngine engine = CommitStorageEngine.builder()
                 .database(database)
                 .eventSerializer(serializer)
@@ -31,6 +36,7 @@ final class EmbeddedMongo implements AutoCloseable {
                 .clock(clock)
                 .gapWindow(gapWindow)
                 .batchSize(batchSize)
+                .positionBlock(positionBlock)
                 .build();
         engine.ensureIndexes();
         return engine;

@@ -49,7 +49,7 @@ class EventStoreTortureTest {
     @BeforeEach
     void start() {
         mongo = new EmbeddedMongo();
-        CommitStorageEngine engine = mongo.engine(Clock.systemUTC(), Duration.ofSeconds(10), 50);
+        CommitStorageEngine engine = mongo.engine(Clock.systemUTC(), Duration.ofSeconds(10), 50, 64); // reserving ahead, as a hub node does
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureEventStore(c -> EmbeddedEventStore.builder().storageEngine(engine).build());
         configurer.eventProcessing()

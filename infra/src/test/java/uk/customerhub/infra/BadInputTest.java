@@ -89,6 +89,22 @@ class BadInputTest extends HubApplicationTest {
         assertRejected(post("{\"contactId\":\"" + contactId + "\",\"channel\":\"PHONE\",\"type\":\"COMPLAINT\",\"summary\":\"Hello\"}"), 409, null);
     }
 
+    @Test
+    void a_contact_id_already_recorded_on_another_customer_is_a_409_and_changes_nothing() {
+        // given a phone call recorded on another customer's record
+        JsonNode other = hub.post("/console/customers", agent, """
+                {"category":"RESIDENT","givenName":"Ada","familyName":"Lovelace"}""").json();
+        String contactId = "call-elsewhere-" + customerId;
+        String call = "{\"contactId\":\"" + contactId + "\",\"channel\":\"PHONE\",\"type\":\"ENQUIRY\",\"summary\":\"Hello\"}";
+        HubClient.Response recorded = hub.post("/console/customers/" + other.get("customerId").asText() + "/contacts", agent, call);
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+
+        // when the same contact id, with the same body, is sent for this customer: it is refused, nothing is stored
+        assertRejected(post(call), 409, null);
+        // and sending it again is refused again (the claim is held by the other record's commit)
+        assertRejected(post(call), 409, null);
+    }
+
     private HubClient.Response post(String body) {
         return hub.post("/console/customers/" + customerId + "/contacts", agent, body);
     }

@@ -76,7 +76,7 @@ final class PositionReservations {
             if (fromBlock != null) {
                 return fromBlock;
             }
-            mine = new Request(count);
+            mine = new Request(count, above);
             waiting.add(mine);
             lead = !reserving;
             if (lead) {
@@ -107,6 +107,11 @@ final class PositionReservations {
             Queue<Request> batch;
             int ahead;
             synchronized (this) {
+                // the block the last round trip brought may serve those who queued meanwhile
+                waiting.removeIf(request -> {
+                    Reservation fromBlock = takeFromBlock(request.count, request.above);
+                    return fromBlock != null && request.reservation.complete(fromBlock);
+                });
                 if (waiting.isEmpty()) {
                     reserving = false;
                     return;
@@ -173,10 +178,12 @@ final class PositionReservations {
 
     private static final class Request {
         final int count;
+        final long above;
         final CompletableFuture<Reservation> reservation = new CompletableFuture<>();
 
-        Request(int count) {
+        Request(int count, long above) {
             this.count = count;
+            this.above = above;
         }
     }
 }

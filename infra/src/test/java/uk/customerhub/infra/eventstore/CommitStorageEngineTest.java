@@ -379,6 +379,33 @@ class CommitStorageEngineTest {
     }
 
     @Test
+    void concurrent_appends_share_the_positions_reserved_ahead_and_leave_next_to_none_unused() throws Exception {
+        CommitStorageEngine node = mongo.engine(clock, WINDOW, 10, 64);
+        ExecutorService writers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int writer = 0; writer < 8; writer++) {
+                String aggregate = "w" + writer;
+                done.add(writers.submit(() -> {
+                    for (int sequence = 0; sequence < 50; sequence++) {
+                        node.appendEvents(event(aggregate, sequence));
+                    }
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+
+        // appends queued while a reservation was on its way take the block it brought, not a block of their own
+        assertThat(node.counterRoundTrips()).isLessThan(400 / 4);
+        assertThat(node.positionsLeftUnused()).isLessThan(64);
+        assertThat(trackAll()).hasSize(400);
+    }
+
+    @Test
     void a_node_uses_positions_reserved_ahead_only_while_they_are_fresh() {
         CommitStorageEngine node = mongo.engine(clock, WINDOW, 10, 16);
         node.appendEvents(event("q", 0));

@@ -20,13 +20,13 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import uk.customerhub.api.ConflictingRequestException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.customerhub.api.ConflictingRequestException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -188,8 +188,8 @@ public class CommitStorageEngine extends BatchingEventStorageEngine {
                 }
                 if (holder == null && !claims.isEmpty()
                         && commits.find(Filters.eq(EventCommit.STREAM, commit.stream())).first() == null) {
-                    throw new ConflictingRequestException("an id this command would claim is already in use with a "
-                            + "different body (or on another record); nothing was stored");
+                    throw new ConflictingRequestException("the contact id is already in use, on another record or with "
+                            + "a different body; nothing was stored");
                 }
                 throw conflict(commit, e);
             }

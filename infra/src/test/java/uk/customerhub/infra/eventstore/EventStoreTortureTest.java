@@ -49,7 +49,8 @@ class EventStoreTortureTest {
     @BeforeEach
     void start() {
         mongo = new EmbeddedMongo();
-        CommitStorageEngine engine = mongo.engine(Clock.systemUTC(), Duration.ofSeconds(10), 50, 64); // reserving ahead, as a hub node does
+        // positions reserved ahead (up to 64), as a hub node does
+        CommitStorageEngine engine = mongo.engine(Clock.systemUTC(), Duration.ofSeconds(10), 50, 64);
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureEventStore(c -> EmbeddedEventStore.builder().storageEngine(engine).build());
         configurer.eventProcessing()
